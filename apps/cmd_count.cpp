@@ -1,0 +1,242 @@
+// lilo count FILE...: words as spec §4 counts them, every category shown.
+#include <fmt/core.h>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+
+#include "check.hpp"
+#include "commands.hpp"
+#include "markdown/document.hpp"
+#include "portfolio/fsys.hpp"
+#include "programme/programme.hpp"
+#include "text/utf8.hpp"
+#include "text/word_limit.hpp"
+#include "yaml/yaml_json.hpp"
+
+namespace lilo::app {
+
+namespace {
+
+struct CountArgs {
+    std::vector<std::string> files;
+    std::vector<std::string> include, exclude;
+    std::string cjk;
+    std::string limit;
+    std::string format = "text";
+    std::string programme;
+    bool by_section = false;
+    bool rules = false;
+};
+
+struct RuleSource {
+    CountRules rules = CountRules::defaults();
+    std::array<std::string, category_count> origin;  // where each category's setting came from
+    std::string cjk_origin = "default";
+};
+
+std::vector<Category> parse_categories(const std::vector<std::string>& names, const char* option)
+{
+    std::vector<Category> out;
+    for (const auto& n : names) {
+        auto c = category_from_name(n);
+        if (!c) {
+            std::string known;
+            for (auto k : category_names) known += (known.empty() ? "" : ", ") + std::string(k);
+            throw CannotCheck(fmt::format("{} '{}': no such category (categories: {})", option, n, known));
+        }
+        out.push_back(*c);
+    }
+    return out;
+}
+
+RuleSource resolve_rules(const CountArgs& a)
+{
+    RuleSource s;
+    s.origin.fill("default");
+    if (!a.programme.empty()) {
+        Programme p;
+        try {
+            p = load_programme(a.programme, std::filesystem::current_path());
+        } catch (const ProgrammeError& e) {
+            throw CannotCheck((e.file.empty() ? "" : e.file + (e.line ? ":" + std::to_string(e.line) : "") + ": ") + "invalid programme: " + e.what());
+        }
+        const std::string label = "programme " + p.id;
+        for (std::size_t i = 0; i < category_count; ++i)
+            if (p.count_rules.counted.test(i) != s.rules.counted.test(i)) s.origin[i] = label;
+        if (p.count_rules.cjk != s.rules.cjk) s.cjk_origin = label;
+        s.rules = p.count_rules;
+    }
+    for (auto c : parse_categories(a.include, "--include")) { s.rules.set(c, true); s.origin[static_cast<std::size_t>(c)] = "--include"; }
+    for (auto c : parse_categories(a.exclude, "--exclude")) { s.rules.set(c, false); s.origin[static_cast<std::size_t>(c)] = "--exclude"; }
+    if (!a.cjk.empty()) { s.rules.cjk = a.cjk == "none" ? CjkMode::none : CjkMode::characters; s.cjk_origin = "--cjk"; }
+    return s;
+}
+
+std::string label(Category c)
+{
+    std::string n(name_of(c));
+    for (auto& ch : n) if (ch == '_') ch = ' ';
+    return n;
+}
+
+nlohmann::json counts_json(const CategoryCounts& c)
+{
+    nlohmann::json j = nlohmann::json::object();
+    for (std::size_t i = 0; i < category_count; ++i) j[std::string(category_names[i])] = c.by[i].words;
+    return j;
+}
+
+struct Counted {
+    std::string name;
+    MarkdownDoc doc;
+    std::optional<std::uint64_t> declared;
+};
+
+std::string section_tree(const MarkdownDoc& doc, const CountRules& rules)
+{
+    std::string out;
+    if (const auto pre = doc.preamble.words(rules); pre > 0 || doc.headings.empty())
+        out += fmt::format("    (before the first heading)  {}\n", with_commas(pre));
+    ExcludedSection excluded = ExcludedSection::none;
+    int excluded_level = 0;
+    for (std::size_t h = 0; h < doc.headings.size(); ++h) {
+        const auto& hd = doc.headings[h];
+        if (excluded != ExcludedSection::none && hd.level <= excluded_level) excluded = ExcludedSection::none;
+        const std::string indent(static_cast<std::size_t>(2 + 2 * hd.level), ' ');
+        const std::string marks(static_cast<std::size_t>(hd.level), '#');
+        const auto kind = excluded_section_kind(hd.text);
+        if (excluded == ExcludedSection::none && kind != ExcludedSection::none) {
+            excluded = kind;
+            excluded_level = hd.level;
+            const auto sec = doc.section(h);
+            TokenCount all;
+            for (const auto& t : sec.by) all += t;
+            for (const auto& t : hd.own.by) all += t;
+            const Category cat = kind == ExcludedSection::references ? Category::references : Category::appendices;
+            out += fmt::format("{}{} {}: {} words, {}\n", indent, marks, hd.text, with_commas(all.words),
+                               rules.counts(cat) ? "counted (--include " + std::string(name_of(cat)) + ")"
+                                                 : std::string("not counted (") + (kind == ExcludedSection::references ? "reference list)" : "appendix)"));
+            continue;
+        }
+        if (excluded != ExcludedSection::none) continue;
+        out += fmt::format("{}{} {}  {}\n", indent, marks, hd.text, with_commas(doc.section(h).words(rules)));
+    }
+    return out;
+}
+
+} // namespace
+
+Runner setup_count(CLI::App& sub)
+{
+    auto a = std::make_shared<CountArgs>();
+    sub.add_option("files", a->files, "Markdown files ('-' for standard input)");
+    sub.add_flag("--by-section", a->by_section, "Show the words under each heading");
+    sub.add_option("--include", a->include, "Also count these categories: tables, captions, references, appendices, code, …")->delimiter(',');
+    sub.add_option("--exclude", a->exclude, "Do not count these categories: headings, footnotes, citations, …")->delimiter(',');
+    sub.add_option("--cjk", a->cjk, "CJK text: 'characters' (each character a word) or 'none' (by spaces)")->check(CLI::IsMember({"characters", "none"}));
+    sub.add_option("--limit", a->limit, "Exit 1 outside a limit: 1000~10%, 6000-6500, max:20000, min:150");
+    sub.add_option("--format", a->format, "Output format: text or json")->check(CLI::IsMember({"text", "json"}));
+    sub.add_option("--programme", a->programme, "Take word-count rules from this programme (id or file)");
+    sub.add_flag("--rules", a->rules, "Print the rules in force and where each comes from");
+    return [a]() -> int {
+        const RuleSource src = resolve_rules(*a);
+        const CountRules& rules = src.rules;
+        std::optional<WordLimit> limit;
+        if (!a->limit.empty()) {
+            limit = parse_word_limit(a->limit);
+            if (!limit) throw CannotCheck("--limit '" + a->limit + "': write 1000~10%, 6000-6500, max:20000 or min:150");
+        }
+        if (a->rules) {
+            for (std::size_t i = 0; i < category_count; ++i)
+                fmt::print("{:<13} {:<12} ({})\n", category_names[i], rules.counted.test(i) ? "counted" : "not counted", src.origin[i]);
+            fmt::print("{:<13} {:<12} ({})\n", "cjk", rules.cjk == CjkMode::none ? "none" : "characters", src.cjk_origin);
+            if (a->files.empty()) return exit_ok;
+        }
+        if (a->files.empty()) throw CannotCheck("count: name at least one file ('-' for standard input)");
+        std::vector<Counted> counted;
+        for (const auto& f : a->files) {
+            TextFile text;
+            if (f == "-") {
+                text.data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+                if (auto bad = find_invalid_utf8(text.data))
+                    text.problem = FsProblem{"encoding", "is not UTF-8 text", line_of_offset(text.data, *bad)};
+            } else {
+                text = read_text_file(f, std::uintmax_t{4} << 30);
+            }
+            if (text.problem) {
+                throw CannotCheck(fmt::format("{}{}: {}", f == "-" ? "<stdin>" : f, text.problem->line ? ":" + std::to_string(text.problem->line) : "",
+                                              text.problem->message));
+            }
+            AnalyzeOptions opt;
+            opt.structure = a->by_section;
+            opt.cjk = rules.cjk;
+            Counted c{f == "-" ? "<stdin>" : f, analyze_markdown(std::move(text.data), opt), std::nullopt};
+            if (c.doc.front.present) {
+                auto fm = parse_yaml(c.doc.front.yaml, c.doc.front.first_line);
+                if (fm.doc && fm.doc->value.is_object() && fm.doc->value.contains("declared_words") &&
+                    fm.doc->value["declared_words"].is_number_unsigned())
+                    c.declared = fm.doc->value["declared_words"].get<std::uint64_t>();
+            }
+            counted.push_back(std::move(c));
+        }
+        int code = exit_ok;
+        std::uint64_t total = 0;
+        nlohmann::json files = nlohmann::json::array();
+        std::string out;
+        for (const auto& c : counted) {
+            const std::uint64_t words = c.doc.totals.words(rules);
+            total += words;
+            std::optional<std::string> outside = limit ? limit->describe(words) : std::nullopt;
+            if (outside) code = exit_unmet;
+            std::optional<std::string> declared_note;
+            if (c.declared) {
+                const std::uint64_t d = *c.declared, diff = d > words ? d - words : words - d;
+                if (diff * 100 > 5 * words)
+                    declared_note = fmt::format("declares {} words but counts {} (differs by {}, more than 5%)", with_commas(d), with_commas(words), with_commas(diff));
+            }
+            if (a->format == "json") {
+                nlohmann::json j{{"file", c.name}, {"words", words}, {"cjk_characters", c.doc.totals.cjk(rules)},
+                                 {"categories", counts_json(c.doc.totals)}, {"left_out", c.doc.totals.left_out(rules)}};
+                if (c.declared) j["declared_words"] = *c.declared;
+                if (limit) j["limit"] = {{"min", limit->min}, {"max", limit->max ? nlohmann::json(*limit->max) : nlohmann::json(nullptr)}, {"within", !outside}};
+                if (a->by_section) {
+                    nlohmann::json secs = nlohmann::json::array();
+                    for (std::size_t h = 0; h < c.doc.headings.size(); ++h)
+                        secs.push_back({{"heading", c.doc.headings[h].text}, {"level", c.doc.headings[h].level}, {"line", c.doc.headings[h].line},
+                                        {"words", c.doc.section(h).words(rules)}});
+                    j["sections"] = secs;
+                }
+                files.push_back(j);
+                continue;
+            }
+            out += fmt::format("{}: {} words\n", c.name, with_commas(words));
+            std::string inc, exc;
+            for (std::size_t i = 0; i < category_count; ++i) {
+                const auto cat = static_cast<Category>(i);
+                const auto n = c.doc.totals.by[i].words;
+                if (rules.counted.test(i)) inc += fmt::format("{}{} {}", inc.empty() ? "" : ", ", label(cat), with_commas(n));
+                else if (n > 0) exc += fmt::format("{}{} {}", exc.empty() ? "" : ", ", label(cat), with_commas(n));
+            }
+            out += "  counted: " + inc + "\n";
+            out += fmt::format("  CJK characters: {}\n", with_commas(c.doc.totals.cjk(rules)));
+            out += "  not counted: " + (exc.empty() ? std::string("nothing") : exc) + "\n";
+            if (a->by_section) out += "  sections:\n" + section_tree(c.doc, rules);
+            if (outside) out += fmt::format("  error: {}\n", *outside);
+            if (declared_note) out += fmt::format("  warning: {}\n", *declared_note);
+        }
+        if (a->format == "json") {
+            nlohmann::json j{{"files", files}, {"total", total}};
+            nlohmann::json r = nlohmann::json::object();
+            for (std::size_t i = 0; i < category_count; ++i) r[std::string(category_names[i])] = rules.counted.test(i);
+            j["rules"] = {{"counted", r}, {"cjk", rules.cjk == CjkMode::none ? "none" : "characters"}};
+            fmt::print("{}\n", j.dump(2));
+        } else {
+            if (counted.size() > 1) out += fmt::format("total: {} words in {} files\n", with_commas(total), counted.size());
+            fmt::print("{}", out);
+        }
+        return code;
+    };
+}
+
+} // namespace lilo::app

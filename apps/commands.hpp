@@ -1,0 +1,34 @@
+#pragma once
+// The subcommands: each file cmd_<name>.cpp sets up its options on CLI11
+// and returns the function that runs it, which returns the exit code.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string_view>
+
+namespace lilo::app {
+
+// Exit codes (spec §5).
+enum ExitCode : int { exit_ok = 0, exit_unmet = 1, exit_cannot_check = 2 };
+
+using Runner = std::function<int()>;
+
+struct Command {
+    std::string_view name;
+    std::string_view summary;
+    Runner (*setup)(CLI::App& sub);
+};
+
+Runner setup_check(CLI::App& sub);
+Runner setup_count(CLI::App& sub);
+Runner setup_fingerprint(CLI::App& sub);
+
+inline constexpr Command commands[] = {
+    {"check", "Check portfolios against their programme's requirements", setup_check},
+    {"count", "Count words as an examiner would", setup_count},
+    {"fingerprint", "Print the portfolio's fingerprint for a mentor's sign-off", setup_fingerprint},
+};
+
+// Whether to colour output written to `fd`: a terminal, NO_COLOR unset and CI not true.
+bool use_colour(int fd, std::string_view mode);
+
+} // namespace lilo::app

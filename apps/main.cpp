@@ -1,0 +1,122 @@
+// lilo: the command line. Parses arguments, runs one subcommand, and maps
+// everything to an exit code in one place.
+#include <algorithm>
+#include <cstdlib>
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include "check.hpp"
+#include "commands.hpp"
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t prev = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cur = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            prev = cur;
+        }
+    }
+    return row[b.size()];
+}
+
+// The closest of `names` to `word`, if it is close enough to be a typo.
+std::string closest(std::string_view word, const std::vector<std::string>& names)
+{
+    std::string best;
+    std::size_t best_d = 3;
+    for (const auto& n : names) {
+        const std::size_t d = edit_distance(word, n);
+        if (d < best_d || (d == best_d && best.empty() && n.starts_with(word.substr(0, 1)))) {
+            best_d = d;
+            best = n;
+        }
+    }
+    return best_d <= std::max<std::size_t>(1, word.size() / 3) || (!best.empty() && best.starts_with(word)) ? best : "";
+}
+
+std::vector<std::string> option_names(const CLI::App& app)
+{
+    std::vector<std::string> out;
+    for (const auto* opt : app.get_options()) {
+        for (const auto& l : opt->get_lnames()) out.push_back("--" + l);
+        for (const auto& s : opt->get_snames()) out.push_back("-" + s);
+    }
+    return out;
+}
+
+std::string suggestion(const CLI::App& app, const CLI::App* sub, const std::vector<std::string>& extras)
+{
+    for (const auto& word : extras) {
+        if (word.starts_with("-")) {
+            const std::string key = word.substr(0, word.find('='));
+            const std::string best = closest(key, option_names(sub ? *sub : app));
+            if (!best.empty()) return fmt::format("unknown option '{}'; did you mean '{}'?", key, best);
+            return fmt::format("unknown option '{}'", key);
+        }
+        if (!sub) {
+            std::vector<std::string> names;
+            for (const auto& c : lilo::app::commands) names.emplace_back(c.name);
+            const std::string best = closest(word, names);
+            if (!best.empty()) return fmt::format("unknown command '{}'; did you mean '{}'?", word, best);
+            return fmt::format("unknown command '{}' (commands: check, count, fingerprint)", word);
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"lilo: assemble and check LILO professional-development portfolios"};
+    app.set_version_flag("--version", std::string("lilo ") + std::string(lilo::lilo_version));
+    app.require_subcommand(1);
+    app.allow_extras(false);
+    std::vector<std::pair<CLI::App*, lilo::app::Runner>> runners;
+    for (const auto& c : lilo::app::commands) {
+        CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.summary));
+        runners.emplace_back(sub, c.setup(*sub));
+    }
+    try {
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::CallForHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForAllHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForVersion& e) {
+            return app.exit(e);
+        } catch (const CLI::ExtrasError& e) {
+            const CLI::App* sub = nullptr;
+            for (const auto& [s, r] : runners) if (s->parsed()) sub = s;
+            std::vector<std::string> extras = sub ? sub->remaining() : app.remaining();
+            if (extras.empty()) extras = app.remaining();
+            std::string msg = suggestion(app, sub, extras);
+            fmt::print(stderr, "lilo: error: {}\nRun 'lilo {}--help' for usage.\n", msg.empty() ? e.what() : msg,
+                       sub ? sub->get_name() + " " : "");
+            return lilo::app::exit_cannot_check;
+        } catch (const CLI::ParseError& e) {
+            std::string msg = e.what();
+            if (e.get_name() == "RequiredError" && msg.find("subcommand") != std::string::npos)
+                msg = "no command given (commands: check, count, fingerprint)";
+            fmt::print(stderr, "lilo: error: {}\nRun 'lilo --help' for usage.\n", msg);
+            return lilo::app::exit_cannot_check;
+        }
+        for (auto& [sub, run] : runners)
+            if (sub->parsed()) return run();
+        return lilo::app::exit_cannot_check;
+    } catch (const lilo::CannotCheck& e) {
+        fmt::print(stderr, "lilo: error: {}\n", e.what());
+        return lilo::app::exit_cannot_check;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "lilo: error: {}\n", e.what());
+        return lilo::app::exit_cannot_check;
+    }
+}

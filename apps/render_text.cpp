@@ -1,0 +1,124 @@
+#include <fmt/format.h>
+#include <map>
+
+#include "render.hpp"
+
+namespace lilo::app {
+namespace {
+
+struct Paint {
+    bool on;
+    std::string operator()(std::string_view code, std::string_view text) const
+    {
+        return on ? fmt::format("\033[{}m{}\033[0m", code, text) : std::string(text);
+    }
+};
+
+std::string location(const Report& r, const Diagnostic& d)
+{
+    std::string base = r.portfolio == "." || r.portfolio.empty() ? "" : r.portfolio;
+    if (!base.empty() && base.back() != '/') base += '/';
+    if (d.file.empty()) return r.portfolio;
+    std::string out = base + d.file;
+    if (d.line > 0) out += fmt::format(":{}:{}", d.line, d.column > 0 ? d.column : 1);
+    return out;
+}
+
+std::string severity_word(Severity s, const Paint& paint)
+{
+    switch (s) {
+    case Severity::error: return paint("1;31", "error");
+    case Severity::warning: return paint("1;33", "warning");
+    case Severity::info: return paint("36", "info");
+    }
+    return "error";
+}
+
+std::size_t display_width(std::string_view s)
+{
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+std::string pad(std::string_view s, std::size_t width)
+{
+    std::string out(s);
+    for (std::size_t w = display_width(s); w < width; ++w) out += ' ';
+    return out;
+}
+
+} // namespace
+
+std::string render_text(const Report& r, const TextStyle& style)
+{
+    const Paint paint{style.colour};
+    std::string out;
+    // Titles of each group.
+    std::map<std::string, std::string> titles{{"P", "Portfolio files"}};
+    std::map<std::string, std::string> status;
+    for (const auto& q : r.requirements) { titles[q.id] = q.title; status[q.id] = q.met ? "met" : "unmet"; }
+    for (const auto& c : r.criteria) { titles[c.id] = c.title; status[c.id] = c.addressed ? "addressed" : "missing"; }
+
+    std::string group;
+    for (const auto& d : r.diagnostics) {
+        if (style.quiet && d.severity != Severity::error) continue;
+        const std::string owner = d.owner();
+        if (owner != group) {
+            group = owner;
+            std::string st = status.count(owner) ? status[owner] : "";
+            const bool good = st == "met" || st == "addressed";
+            out += fmt::format("{}{} {}{}\n", out.empty() ? "" : "\n", paint("1", owner), titles[owner],
+                               st.empty() ? "" : " (" + paint(good ? "32" : "31", st) + ")");
+        }
+        out += fmt::format("  {}: {}: {}: {}\n", location(r, d), severity_word(d.severity, paint), d.code, d.message);
+    }
+
+    std::size_t unmet = 0, missing = 0;
+    for (const auto& q : r.requirements) unmet += !q.met;
+    for (const auto& c : r.criteria) missing += !c.addressed;
+    if (!style.quiet) {
+        out += fmt::format("{}{}\n", out.empty() ? "" : "\n",
+                           paint("1", fmt::format("{} ({}), as of {}", r.portfolio, r.programme, r.as_of)));
+        const std::size_t rows = std::max(r.requirements.size(), r.criteria.size());
+        std::size_t wide = 0;
+        for (const auto& q : r.requirements) wide = std::max(wide, display_width(q.title));
+        wide = std::min<std::size_t>(wide, 40);
+        for (std::size_t i = 0; i < rows; ++i) {
+            std::string left, right;
+            if (i < r.requirements.size()) {
+                const auto& q = r.requirements[i];
+                std::string title = q.title;
+                if (display_width(title) > wide) title = title.substr(0, wide - 1) + "…";
+                left = fmt::format("  {:<4}{}  {}", q.id, pad(title, wide), paint(q.met ? "32" : "31", q.met ? "met  " : "unmet"));
+            } else {
+                left = fmt::format("  {:<4}{}  {}", "", pad("", wide), "     ");
+            }
+            if (i < r.criteria.size()) {
+                const auto& c = r.criteria[i];
+                right = fmt::format("    {:<4}{}  {:>6} words", c.id, paint(c.addressed ? "32" : "31", c.addressed ? "addressed" : "missing  "),
+                                    c.words);
+            }
+            out += left + right + "\n";
+        }
+        if (r.essay_words) out += fmt::format("  Essay: {} words ({})\n", *r.essay_words, r.essay_file);
+    }
+    const std::size_t errors = r.count(Severity::error), warnings = r.count(Severity::warning);
+    if (r.complete()) {
+        out += fmt::format("{}: every requirement met{}.\n", paint("1;32", "Complete"),
+                           warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s") : "");
+        out += "Next: run `lilo bundle` to make the submission, or ask your mentor to sign off with `lilo fingerprint`.\n";
+    } else {
+        out += fmt::format("{}: {} of {} requirements unmet, {} of {} criteria missing; {} error{}, {} warning{}.\n",
+                           paint("1;31", "Incomplete"), unmet, r.requirements.size(), missing, r.criteria.size(), errors,
+                           errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+        for (const auto& d : r.diagnostics) {
+            if (d.severity != Severity::error) continue;
+            out += fmt::format("Next: {} — {}{}\n", d.code, d.file.empty() ? "" : d.file + ": ", d.message);
+            break;
+        }
+    }
+    return out;
+}
+
+} // namespace lilo::app

@@ -1,0 +1,126 @@
+#include "check.hpp"
+
+#include "portfolio/fsys.hpp"
+#include "portfolio/manifest.hpp"
+#include "programme/programme.hpp"
+#include "rules/context.hpp"
+#include "rules/kinds.hpp"
+#include "yaml/schema.hpp"
+
+namespace fs = std::filesystem;
+
+namespace lilo {
+
+namespace {
+
+void add(Report& r, std::string code, Severity sev, std::string file, int line, std::string message, int column = 0)
+{
+    r.diagnostics.push_back({std::move(code), sev, std::move(file), line, column, std::move(message)});
+}
+
+Programme programme_for(const CheckOptions& opt, const std::optional<Manifest>& manifest, const PortfolioFs& pfs)
+{
+    try {
+        if (opt.programme) return load_programme(*opt.programme, fs::current_path());
+        const std::string ref = manifest && manifest->programme ? *manifest->programme : "lilo-certificate";
+        if (is_builtin_programme(ref) || (ref.find('/') == std::string::npos && !ref.ends_with(".yaml") && !ref.ends_with(".yml")))
+            return load_programme(ref, pfs.root());
+        // A programme file named by the portfolio must lie inside it.
+        auto r = pfs.resolve(ref, "");
+        if (r.problem) throw CannotCheck("portfolio.yaml: programme '" + ref + "': " + r.problem->message);
+        return load_programme(r.rel, pfs.root());
+    } catch (const ProgrammeError& e) {
+        std::string where = e.file.empty() ? "" : e.file + (e.line > 0 ? ":" + std::to_string(e.line) : "") + ": ";
+        throw CannotCheck(where + "invalid programme: " + e.what());
+    }
+}
+
+} // namespace
+
+Report check_portfolio(const CheckOptions& opt)
+{
+    std::error_code ec;
+    if (!fs::exists(opt.folder, ec)) throw CannotCheck(opt.folder.string() + ": no such folder");
+    if (!fs::is_directory(opt.folder, ec)) throw CannotCheck(opt.folder.string() + ": not a folder");
+    std::optional<PortfolioFs> maybe_fs;
+    try {
+        maybe_fs.emplace(opt.folder);
+    } catch (const std::exception& e) {
+        throw CannotCheck(e.what());
+    }
+    const PortfolioFs& pfs = *maybe_fs;
+    const std::string manifest_rel = "portfolio.yaml";
+    if (!fs::exists(pfs.absolute(manifest_rel), ec) && !fs::is_symlink(pfs.absolute(manifest_rel), ec))
+        throw CannotCheck(opt.folder.string() + ": no portfolio.yaml here; is this a portfolio folder? (`lilo init` starts one)");
+
+    Report report;
+    report.portfolio = opt.display_name.empty() ? opt.folder.string() : opt.display_name;
+    report.as_of = opt.as_of.str();
+
+    // portfolio.yaml: read, parse, validate against the schema.
+    std::optional<Manifest> manifest;
+    auto text = pfs.read_text(manifest_rel);
+    if (text.problem) {
+        add(report, "P." + text.problem->code, Severity::error, manifest_rel, text.problem->line, text.problem->message);
+    } else {
+        std::string_view body = text.data;
+        if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+        YamlParse parsed = parse_yaml(body);
+        for (const auto& p : parsed.problems)
+            add(report, "P." + p.code, Severity::error, manifest_rel, p.mark.line > 0 ? p.mark.line : 1, p.message, p.mark.column);
+        if (parsed.doc) {
+            if (!parsed.doc->value.is_object()) {
+                add(report, "P.schema", Severity::error, manifest_rel, 1, "portfolio.yaml should be a mapping of fields (lilo, programme, candidate, period, …)");
+            } else {
+                for (const auto& e : embedded_validator("portfolio.schema.json").validate(*parsed.doc))
+                    add(report, "P.schema", Severity::error, manifest_rel, e.mark.line > 0 ? e.mark.line : 1, e.message, e.mark.column);
+            }
+            manifest = read_manifest(std::move(*parsed.doc));
+            // Dates that match the pattern but do not exist (2026-02-30).
+            for (const char* ptr : {"/period/start", "/period/end", "/mentor/since"}) {
+                const auto& v = manifest->yaml.value;
+                const nlohmann::json::json_pointer jp(ptr);
+                if (v.is_object() && v.contains(jp) && v.at(jp).is_string() && !Date::parse(v.at(jp).get<std::string>()) &&
+                    v.at(jp).get<std::string>().size() == 10)
+                    add(report, "P.date", Severity::error, manifest_rel, manifest->line_of(ptr),
+                        std::string(ptr + 1) + ": '" + v.at(jp).get<std::string>() + "' is not a real date");
+            }
+            if (manifest->start && manifest->end && *manifest->end < *manifest->start)
+                add(report, "P.period", Severity::error, manifest_rel, manifest->line_of("/period/end"),
+                    "the period ends (" + manifest->end->str() + ") before it starts (" + manifest->start->str() + ")");
+        }
+    }
+
+    const Programme programme = programme_for(opt, manifest, pfs);
+    report.programme = programme.id;
+    report.programme_title = programme.title;
+    if (manifest) {
+        report.candidate_name = manifest->candidate_name;
+        report.candidate_id = manifest->candidate_id;
+    }
+
+    if (!manifest) {
+        // Nothing can be checked until portfolio.yaml reads.
+        for (const auto& r : programme.requirements) report.requirements.push_back({r.id, r.title, r.kind, false});
+        for (const auto& c : programme.criteria) report.criteria.push_back({c.id, c.title, false, c.required, 0});
+        sort_diagnostics(report.diagnostics);
+        return report;
+    }
+    if (!manifest->start || !manifest->end)
+        add(report, "P.period", Severity::error, manifest_rel, manifest->line_of("/period"),
+            "the programme period (`period: {start, end}`) is needed to check dates");
+
+    CheckContext ctx(pfs, *manifest, programme, opt.as_of, report);
+    for (const auto& req : programme.requirements) {
+        const RequirementKind* kind = find_kind(req.kind);
+        ctx.begin_requirement(req);
+        if (kind) kind->check(ctx);
+        report.requirements.push_back({req.id, req.title, req.kind, kind != nullptr && !ctx.current_has_errors()});
+    }
+    if (!programme.requirement_of_kind("essay"))
+        for (const auto& c : programme.criteria) report.criteria.push_back({c.id, c.title, false, c.required, 0});
+    sort_diagnostics(report.diagnostics);
+    return report;
+}
+
+} // namespace lilo

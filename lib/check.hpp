@@ -1,0 +1,30 @@
+#pragma once
+// lilo check: one portfolio folder in, one report out. Prints nothing.
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "core/date.hpp"
+#include "core/report.hpp"
+
+namespace lilo {
+
+struct CheckOptions {
+    std::filesystem::path folder;
+    std::string display_name;              // how the folder is named in the report
+    std::optional<std::string> programme;  // --programme: an id or a path (relative to the current folder)
+    Date as_of = Date::today();
+};
+
+// Could not check at all (exit 2): the folder does not exist, has no
+// portfolio.yaml, or names an unknown or invalid programme.
+struct CannotCheck : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+Report check_portfolio(const CheckOptions& options);
+
+inline constexpr std::string_view lilo_version = "0.1.0";
+
+} // namespace lilo

@@ -1,0 +1,94 @@
+#include "core/report.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace lilo {
+
+std::string_view name_of(Severity s)
+{
+    switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+    }
+    return "error";
+}
+
+bool Report::complete() const
+{
+    const bool all_met = std::all_of(requirements.begin(), requirements.end(), [](const auto& r) { return r.met; });
+    const bool form_ok = std::none_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::error && d.owner() == "P";
+    });
+    return all_met && form_ok;
+}
+
+std::size_t Report::count(Severity s) const
+{
+    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(), [&](const auto& d) { return d.severity == s; }));
+}
+
+bool id_less(std::string_view a, std::string_view b)
+{
+    auto split = [](std::string_view id) {
+        std::size_t i = 0;
+        while (i < id.size() && !(id[i] >= '0' && id[i] <= '9')) ++i;
+        long n = -1;
+        std::from_chars(id.data() + i, id.data() + id.size(), n);
+        return std::make_pair(id.substr(0, i), n);
+    };
+    auto [pa, na] = split(a);
+    auto [pb, nb] = split(b);
+    auto rank = [](std::string_view p) { return p == "P" ? 0 : p == "R" ? 1 : p == "C" ? 2 : 3; };
+    if (rank(pa) != rank(pb)) return rank(pa) < rank(pb);
+    if (pa != pb) return pa < pb;
+    if (na != nb) return na < nb;
+    return a < b;
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics)
+{
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return id_less(a.owner(), b.owner()); });
+}
+
+nlohmann::json to_json(const Report& r, std::string_view lilo_version)
+{
+    using nlohmann::json;
+    json j;
+    j["portfolio"] = r.portfolio;
+    j["programme"] = r.programme;
+    j["as_of"] = r.as_of;
+    j["status"] = r.complete() ? "complete" : "incomplete";
+    j["candidate"] = {{"name", r.candidate_name}, {"id", r.candidate_id}};
+    json reqs = json::array();
+    for (const auto& q : r.requirements)
+        reqs.push_back({{"id", q.id}, {"title", q.title}, {"kind", q.kind}, {"status", q.met ? "met" : "unmet"}});
+    j["requirements"] = reqs;
+    json crit = json::array();
+    for (const auto& c : r.criteria)
+        crit.push_back({{"id", c.id}, {"title", c.title}, {"status", c.addressed ? "addressed" : "missing"},
+                        {"required", c.required}, {"words", c.words}});
+    j["criteria"] = crit;
+    j["essay"] = {{"file", r.essay_file.empty() ? json(nullptr) : json(r.essay_file)},
+                  {"words", r.essay_words ? json(*r.essay_words) : json(nullptr)}};
+    json diags = json::array();
+    for (const auto& d : r.diagnostics) {
+        json e;
+        e["code"] = d.code;
+        e["severity"] = name_of(d.severity);
+        e["file"] = d.file.empty() ? json(nullptr) : json(d.file);
+        e["line"] = d.line > 0 ? json(d.line) : json(nullptr);
+        if (d.column > 0) e["column"] = d.column;
+        e["message"] = d.message;
+        diags.push_back(std::move(e));
+    }
+    j["diagnostics"] = diags;
+    j["summary"] = {{"errors", r.count(Severity::error)}, {"warnings", r.count(Severity::warning)},
+                    {"info", r.count(Severity::info)}};
+    j["lilo_version"] = lilo_version;
+    return j;
+}
+
+} // namespace lilo

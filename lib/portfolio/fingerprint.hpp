@@ -1,0 +1,41 @@
+#pragma once
+// Which files a bundle carries (spec §6), and the portfolio's fingerprint
+// (spec §7): SHA-256 over `<sha256>  <path>\n` lines of those files, sorted
+// by path, signoff.yaml left out.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace lilo {
+
+struct LeftOut {
+    std::string rel;
+    std::string reason;   // "editor debris", ".liloignore line 3: drafts/", "git metadata"
+};
+
+struct Unbundlable {
+    std::string rel;
+    std::string reason;   // "symbolic link", "FIFO", "name is not UTF-8", "unreadable"
+};
+
+struct BundleFileSet {
+    std::vector<std::string> files;       // sorted bytewise, '/'-separated
+    std::vector<LeftOut> left_out;
+    std::vector<Unbundlable> refused;     // what a bundle cannot carry
+};
+
+BundleFileSet bundle_files(const std::filesystem::path& root);
+
+struct Fingerprint {
+    std::string sha256;                   // lowercase hex
+    std::string listing;                  // the hashed lines
+    std::vector<Unbundlable> refused;
+};
+
+Fingerprint portfolio_fingerprint(const std::filesystem::path& root);
+
+// Lowercase hex SHA-256 of a file's bytes, or empty when it cannot be read.
+std::string sha256_file(const std::filesystem::path& file);
+std::string sha256_hex(std::string_view data);
+
+} // namespace lilo

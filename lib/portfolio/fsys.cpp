@@ -1,0 +1,236 @@
+#include "portfolio/fsys.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "text/utf8.hpp"
+
+namespace fs = std::filesystem;
+
+namespace lilo {
+namespace {
+
+bool inside(const fs::path& root, const fs::path& p)
+{
+    auto r = root.begin();
+    auto q = p.begin();
+    for (; r != root.end(); ++r, ++q)
+        if (q == p.end() || *r != *q) return false;
+    return true;
+}
+
+std::string errno_text(int e) { return std::strerror(e); }
+
+} // namespace
+
+std::string parent_of(std::string_view rel)
+{
+    const auto slash = rel.rfind('/');
+    return slash == std::string_view::npos ? std::string() : std::string(rel.substr(0, slash));
+}
+
+PortfolioFs::PortfolioFs(const fs::path& root, FsLimits limits) : m_limits(limits)
+{
+    std::error_code ec;
+    m_root = fs::canonical(root, ec);
+    if (ec) throw std::runtime_error(root.string() + ": " + ec.message());
+    if (!fs::is_directory(m_root, ec)) throw std::runtime_error(root.string() + ": not a folder");
+}
+
+PortfolioFs::Resolved PortfolioFs::resolve(std::string_view path, std::string_view from_dir) const
+{
+    if (path.empty()) return {"", FsProblem{"path-invalid", "empty path"}};
+    if (path.find('\\') != std::string_view::npos)
+        return {"", FsProblem{"path-invalid", "'" + std::string(path) + "' uses backslashes; write paths with '/'"}};
+    if (path.front() == '/' || (path.size() > 1 && path[1] == ':'))
+        return {"", FsProblem{"path-outside", "'" + std::string(path) + "' is an absolute path; paths are relative to the portfolio"}};
+    std::vector<std::string> parts;
+    auto push = [&](std::string_view s) -> bool {
+        std::size_t i = 0;
+        while (i <= s.size()) {
+            std::size_t j = s.find('/', i);
+            if (j == std::string_view::npos) j = s.size();
+            const std::string_view part = s.substr(i, j - i);
+            if (part == "..") {
+                if (parts.empty()) return false;
+                parts.pop_back();
+            } else if (!part.empty() && part != ".") {
+                parts.emplace_back(part);
+            }
+            i = j + 1;
+        }
+        return true;
+    };
+    if (!push(from_dir) || !push(path))
+        return {"", FsProblem{"path-outside", "'" + std::string(path) + "' leads outside the portfolio"}};
+    std::string rel;
+    for (const auto& p : parts) {
+        if (!rel.empty()) rel += '/';
+        rel += p;
+    }
+    if (auto problem = check_links(rel)) return {rel, problem};
+    return {rel, std::nullopt};
+}
+
+std::optional<FsProblem> PortfolioFs::check_links(std::string_view rel) const
+{
+    if (rel.empty()) return std::nullopt;
+    // Walk the path one component at a time so that a link is judged by
+    // where it leads, without ever reading what lies outside.
+    fs::path cur = m_root;
+    std::string_view rest = rel;
+    int hops = 0;
+    std::vector<std::string> todo;
+    while (!rest.empty()) {
+        const auto slash = rest.find('/');
+        todo.emplace_back(rest.substr(0, slash));
+        rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    }
+    std::reverse(todo.begin(), todo.end());
+    while (!todo.empty()) {
+        std::string part = std::move(todo.back());
+        todo.pop_back();
+        if (part.empty() || part == ".") continue;
+        if (part == "..") {
+            if (cur == m_root) return FsProblem{"path-outside", "'" + std::string(rel) + "' leads outside the portfolio"};
+            cur = cur.parent_path();
+            continue;
+        }
+        fs::path next = cur / part;
+        struct stat st {};
+        if (::lstat(next.c_str(), &st) != 0) return std::nullopt; // missing: the caller says so
+        if (S_ISLNK(st.st_mode)) {
+            if (++hops > 40) return FsProblem{"unreadable", "'" + std::string(rel) + "': too many levels of symbolic links"};
+            std::error_code ec;
+            const fs::path target = fs::read_symlink(next, ec);
+            if (ec) return FsProblem{"unreadable", "'" + std::string(rel) + "': " + ec.message()};
+            if (target.is_absolute()) {
+                const fs::path t = target.lexically_normal();
+                if (!inside(m_root, t))
+                    return FsProblem{"path-outside", "'" + std::string(rel) + "' is a symbolic link that leads outside the portfolio"};
+                cur = m_root;
+                std::vector<std::string> more;
+                for (const auto& c : t.lexically_relative(m_root)) more.push_back(c.string());
+                for (auto it = more.rbegin(); it != more.rend(); ++it) todo.push_back(*it);
+            } else {
+                std::vector<std::string> more;
+                for (const auto& c : target) more.push_back(c.string());
+                for (auto it = more.rbegin(); it != more.rend(); ++it) todo.push_back(*it);
+            }
+            // Leaving the root through '..' inside the link is caught above.
+            continue;
+        }
+        cur = next;
+    }
+    return std::nullopt;
+}
+
+bool PortfolioFs::exists(std::string_view rel) const
+{
+    std::error_code ec;
+    return fs::exists(absolute(rel), ec);
+}
+
+bool PortfolioFs::is_file(std::string_view rel) const
+{
+    std::error_code ec;
+    return fs::is_regular_file(absolute(rel), ec);
+}
+
+bool PortfolioFs::is_dir(std::string_view rel) const
+{
+    std::error_code ec;
+    return fs::is_directory(absolute(rel), ec);
+}
+
+TextFile read_text_file(const fs::path& abs, std::uintmax_t max_bytes)
+{
+    TextFile out;
+    struct stat st {};
+    if (::stat(abs.c_str(), &st) != 0) {
+        const int e = errno;
+        out.problem = FsProblem{e == ENOENT ? "not-found" : "unreadable",
+                                e == ENOENT ? "no such file" : "cannot read: " + errno_text(e)};
+        if (e == ELOOP) out.problem->message = "symbolic link loop";
+        return out;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        out.problem = FsProblem{"not-a-file", S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file"};
+        return out;
+    }
+    if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+        out.problem = FsProblem{"too-large", "is " + std::to_string(st.st_size / (1024 * 1024)) + " MB; lilo reads Markdown and YAML files up to " +
+                                                 std::to_string(max_bytes / (1024 * 1024)) + " MB"};
+        return out;
+    }
+    const int fd = ::open(abs.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        out.problem = FsProblem{"unreadable", "cannot read: " + errno_text(errno)};
+        return out;
+    }
+    out.data.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    while (got < out.data.size()) {
+        const ssize_t n = ::read(fd, out.data.data() + got, out.data.size() - got);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            out.problem = FsProblem{"unreadable", "cannot read: " + errno_text(errno)};
+            ::close(fd);
+            return out;
+        }
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    out.data.resize(got);
+    if (auto bad = find_invalid_utf8(out.data)) {
+        const auto b = static_cast<unsigned char>(out.data[*bad]);
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", b);
+        out.problem = FsProblem{"encoding", b == 0 ? std::string("contains a NUL byte: not a text file")
+                                                   : std::string("is not UTF-8 text (byte ") + hex + "); save it as UTF-8",
+                                line_of_offset(out.data, *bad)};
+        out.data.clear();
+    }
+    return out;
+}
+
+TextFile PortfolioFs::read_text(std::string_view rel) const
+{
+    if (auto p = check_links(rel)) return {{}, p};
+    return read_text_file(absolute(rel), m_limits.max_text_bytes);
+}
+
+std::vector<PortfolioFs::Entry> PortfolioFs::markdown_entries(std::string_view rel_dir) const
+{
+    std::vector<Entry> out;
+    std::error_code ec;
+    fs::directory_iterator it(absolute(rel_dir), ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.empty() || name[0] == '.') continue;
+        if (name.size() < 4 || !iequals(std::string_view(name).substr(name.size() - 3), ".md")) continue;
+        if (iequals(name, "README.md")) continue;
+        const std::string rel = rel_dir.empty() ? name : std::string(rel_dir) + "/" + name;
+        Entry e{rel, check_links(rel)};
+        if (!e.problem) {
+            struct stat st {};
+            if (::stat(absolute(rel).c_str(), &st) != 0) {
+                e.problem = FsProblem{"unreadable", errno == ELOOP ? "symbolic link loop" : "cannot read: " + errno_text(errno)};
+            } else if (!S_ISREG(st.st_mode)) {
+                e.problem = FsProblem{"not-a-file", S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file"};
+            }
+        }
+        out.push_back(std::move(e));
+    }
+    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.rel < b.rel; });
+    return out;
+}
+
+} // namespace lilo

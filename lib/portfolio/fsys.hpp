@@ -1,0 +1,72 @@
+#pragma once
+// The portfolio folder as lilo may see it: every path confined to the folder
+// (spec §7 "Files and paths"), files read with limits, and the UTF-8 rule.
+// Nothing here writes.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lilo {
+
+struct FsProblem {
+    std::string code;     // "path-outside", "not-found", "not-a-file", "unreadable", "too-large", "encoding", "path-invalid"
+    std::string message;
+    int line = 0;         // for "encoding": the line of the first bad byte
+};
+
+struct FsLimits {
+    std::uintmax_t max_text_bytes = 16u * 1024 * 1024; // Markdown and YAML
+};
+
+struct TextFile {
+    std::string data;
+    std::optional<FsProblem> problem;
+};
+
+// Reads a text file: a regular file (never a FIFO or device), at most
+// `max_bytes`, UTF-8 with no NUL byte. Follows links: confine first.
+TextFile read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
+
+class PortfolioFs {
+public:
+    // Throws std::runtime_error when `root` is not a readable folder.
+    explicit PortfolioFs(const std::filesystem::path& root, FsLimits limits = {});
+
+    const std::filesystem::path& root() const { return m_root; }
+
+    // Resolves `path` as written in the file `from` (a portfolio-relative
+    // path; "" for the portfolio itself): relative to that file's folder.
+    // Returns the normalised portfolio-relative path, or a problem.
+    struct Resolved { std::string rel; std::optional<FsProblem> problem; };
+    Resolved resolve(std::string_view path, std::string_view from_dir) const;
+
+    std::filesystem::path absolute(std::string_view rel) const { return m_root / std::filesystem::path(std::string(rel)); }
+
+    bool is_file(std::string_view rel) const;
+    bool is_dir(std::string_view rel) const;
+    bool exists(std::string_view rel) const;
+
+    // Reads a YAML or Markdown file: regular, within the size limit, UTF-8.
+    using Text = struct TextFile;
+    TextFile read_text(std::string_view rel) const;
+
+    // The entries of a record folder: `.md` files directly inside, not
+    // starting with '.', README.md left out; sorted by name. Entries that
+    // cannot be used (a link out, a folder named x.md) come back as problems.
+    struct Entry { std::string rel; std::optional<FsProblem> problem; };
+    std::vector<Entry> markdown_entries(std::string_view rel_dir) const;
+
+    // Whether `rel` (already lexically inside) resolves, through any links, inside the root.
+    std::optional<FsProblem> check_links(std::string_view rel) const;
+
+private:
+    std::filesystem::path m_root; // canonical
+    FsLimits m_limits;
+};
+
+// The folder part of a portfolio-relative path ("journal/a.md" → "journal").
+std::string parent_of(std::string_view rel);
+
+} // namespace lilo

@@ -1,0 +1,203 @@
+#include "programme/programme.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/report.hpp"
+#include "core/resources.hpp"
+#include "text/utf8.hpp"
+#include "yaml/schema.hpp"
+#include "yaml/yaml_json.hpp"
+
+namespace fs = std::filesystem;
+
+namespace lilo {
+namespace {
+
+struct Layer {
+    std::string label;     // "built-in lilo-certificate" or the path
+    nlohmann::json value;
+    YamlDoc doc;
+};
+
+std::string builtin_name(std::string_view id) { return "programmes/" + std::string(id) + ".yaml"; }
+
+void merge(nlohmann::json& base, const nlohmann::json& over, const std::string& ptr,
+           std::map<std::string, std::string>& origins, const std::string& label)
+{
+    for (auto it = over.begin(); it != over.end(); ++it) {
+        const std::string child = json_pointer_append(ptr, it.key());
+        if (it->is_object() && base.contains(it.key()) && base[it.key()].is_object()) {
+            merge(base[it.key()], *it, child, origins, label);
+        } else {
+            base[it.key()] = *it;
+            // Everything below a replaced value now comes from this layer.
+            for (auto o = origins.lower_bound(child); o != origins.end() && o->first.starts_with(child);)
+                o = origins.erase(o);
+            origins[child] = label;
+        }
+    }
+}
+
+void record_origins(const nlohmann::json& v, const std::string& ptr, std::map<std::string, std::string>& origins, const std::string& label)
+{
+    if (v.is_object()) {
+        for (auto it = v.begin(); it != v.end(); ++it) record_origins(*it, json_pointer_append(ptr, it.key()), origins, label);
+    } else {
+        origins[ptr] = label;
+    }
+}
+
+Layer read_layer(const std::string& ref, const fs::path& base_dir, std::string& canonical_key)
+{
+    Layer layer;
+    std::string text;
+    std::string file_label;
+    const bool looks_like_path = ref.find('/') != std::string::npos || ref.ends_with(".yaml") || ref.ends_with(".yml");
+    if (!looks_like_path) {
+        const auto data = embedded_resource(builtin_name(ref));
+        if (!data) {
+            std::string known;
+            for (const auto& id : builtin_programmes()) known += (known.empty() ? "" : ", ") + id;
+            throw ProgrammeError("", 0, "unknown programme '" + ref + "' (built-in: " + known + "; or give the path of a programme file)");
+        }
+        text = std::string(*data);
+        file_label = "built-in " + ref;
+        canonical_key = "builtin:" + ref;
+    } else {
+        fs::path p(ref);
+        if (p.is_relative()) p = base_dir / p;
+        std::error_code ec;
+        const fs::path canon = fs::weakly_canonical(p, ec);
+        canonical_key = ec ? p.string() : canon.string();
+        if (!fs::is_regular_file(p, ec)) throw ProgrammeError(p.string(), 0, "programme file not found");
+        std::ifstream in(p, std::ios::binary);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        if (!in.good() && !in.eof()) throw ProgrammeError(p.string(), 0, "cannot read the programme file");
+        text = ss.str();
+        file_label = p.string();
+        if (auto bad = find_invalid_utf8(text)) throw ProgrammeError(file_label, line_of_offset(text, *bad), "not UTF-8 text");
+    }
+    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+    YamlParse parsed = parse_yaml(text);
+    if (!parsed.doc) {
+        const auto& pr = parsed.problems.front();
+        throw ProgrammeError(file_label, pr.mark.line, pr.message);
+    }
+    for (const auto& pr : parsed.problems) throw ProgrammeError(file_label, pr.mark.line, pr.message);
+    if (!parsed.doc->value.is_object()) throw ProgrammeError(file_label, 1, "a programme file is a mapping (id, title, requirements, criteria)");
+    const auto errors = embedded_validator("programme.schema.json").validate(*parsed.doc);
+    if (!errors.empty()) throw ProgrammeError(file_label, errors.front().mark.line, errors.front().message);
+    layer.label = file_label;
+    layer.value = parsed.doc->value;
+    layer.doc = std::move(*parsed.doc);
+    return layer;
+}
+
+} // namespace
+
+std::vector<std::string> builtin_programmes()
+{
+    std::vector<std::string> out;
+    for (const auto& r : embedded_resources()) {
+        if (r.name.starts_with("programmes/") && r.name.ends_with(".yaml")) {
+            std::string_view n = r.name.substr(11);
+            n.remove_suffix(5);
+            out.emplace_back(n);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool is_builtin_programme(std::string_view id) { return embedded_resource(builtin_name(id)).has_value(); }
+
+CountRules apply_word_count_settings(CountRules rules, const nlohmann::json& settings)
+{
+    if (!settings.is_object()) return rules;
+    auto apply = [&](const char* key, bool on) {
+        if (!settings.contains(key)) return;
+        for (const auto& name : settings[key])
+            if (auto c = category_from_name(name.get<std::string>())) rules.set(*c, on);
+    };
+    apply("include", true);
+    apply("exclude", false);
+    if (settings.contains("cjk")) rules.cjk = settings["cjk"] == "none" ? CjkMode::none : CjkMode::characters;
+    return rules;
+}
+
+const RequirementSpec* Programme::requirement_of_kind(std::string_view kind) const
+{
+    for (const auto& r : requirements)
+        if (r.kind == kind) return &r;
+    return nullptr;
+}
+
+Programme load_programme(const std::string& ref, const fs::path& base_dir)
+{
+    // Read the chain: the file, the one it extends, and so on.
+    std::vector<Layer> chain;
+    std::vector<std::string> seen;
+    std::string next = ref;
+    fs::path dir = base_dir;
+    for (;;) {
+        std::string key;
+        Layer layer = read_layer(next, dir, key);
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+            const auto mark = chain.empty() ? SourceMark{} : chain.back().doc.mark_of("/extends");
+            throw ProgrammeError(chain.empty() ? layer.label : chain.back().label, mark.line,
+                                 "extends forms a cycle: '" + next + "' is already in the chain");
+        }
+        seen.push_back(key);
+        std::string parent;
+        if (layer.value.contains("extends")) parent = layer.value["extends"].get<std::string>();
+        const std::string label = layer.label;
+        chain.push_back(std::move(layer));
+        if (parent.empty()) break;
+        if (chain.size() > 16) throw ProgrammeError(label, 1, "extends chain is longer than 16 files");
+        if (!label.starts_with("built-in ")) dir = fs::path(label).parent_path();
+        next = parent;
+    }
+    // Merge from the root of the chain down: maps key by key, the rest replaced.
+    Programme prog;
+    nlohmann::json merged = nlohmann::json::object();
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        nlohmann::json v = it->value;
+        v.erase("extends");
+        if (it == chain.rbegin()) {
+            merged = v;
+            record_origins(merged, "", prog.origins, it->label);
+        } else {
+            merge(merged, v, "", prog.origins, it->label);
+        }
+    }
+    const Layer& top = chain.front();
+    // The merged programme must be complete: every requirement has its kind and parameters.
+    YamlDoc whole;
+    whole.value = merged;
+    const auto errors = embedded_validator("programme.schema.json").validate(whole);
+    if (!errors.empty()) {
+        const auto mark = top.doc.mark_of(errors.front().pointer);
+        throw ProgrammeError(top.label, mark.line, errors.front().message);
+    }
+    prog.id = merged.value("id", "");
+    prog.title = merged.value("title", "");
+    prog.source = top.label;
+    prog.resolved = merged;
+    prog.count_rules = apply_word_count_settings(CountRules::defaults(), merged.value("word_count", nlohmann::json::object()));
+    if (merged.contains("requirements")) {
+        for (auto it = merged["requirements"].begin(); it != merged["requirements"].end(); ++it)
+            prog.requirements.push_back({it.key(), it->value("kind", ""), it->value("title", it.key()), *it});
+    }
+    if (merged.contains("criteria")) {
+        for (auto it = merged["criteria"].begin(); it != merged["criteria"].end(); ++it)
+            prog.criteria.push_back({it.key(), it->value("title", it.key()), it->value("required", true), *it});
+    }
+    std::sort(prog.requirements.begin(), prog.requirements.end(), [](const auto& a, const auto& b) { return id_less(a.id, b.id); });
+    std::sort(prog.criteria.begin(), prog.criteria.end(), [](const auto& a, const auto& b) { return id_less(a.id, b.id); });
+    return prog;
+}
+
+} // namespace lilo

@@ -1,0 +1,104 @@
+#include "rules/context.hpp"
+
+#include "yaml/yaml_json.hpp"
+
+namespace lilo {
+
+const nlohmann::json& MarkdownFile::meta() const
+{
+    static const nlohmann::json empty = nlohmann::json::object();
+    return front && front->value.is_object() ? front->value : empty;
+}
+
+int MarkdownFile::line_of(const std::string& pointer) const
+{
+    if (!front) return 1;
+    const int l = front->mark_of(pointer).line;
+    return l > 0 ? l : 1;
+}
+
+CheckContext::CheckContext(const PortfolioFs& fs_, const Manifest& manifest_, const Programme& programme_, Date as_of_, Report& report_)
+    : fs(fs_), manifest(manifest_), programme(programme_), as_of(as_of_), report(report_)
+{
+}
+
+void CheckContext::add(Severity sev, const std::string& code, const std::string& file, int line, std::string message)
+{
+    if (sev == Severity::error) m_errors_in_current = true;
+    report.diagnostics.push_back({code, sev, file, line, 0, std::move(message)});
+}
+
+void CheckContext::finding(Severity sev, const std::string& slug, const std::string& file, int line, std::string message)
+{
+    add(sev, (requirement ? requirement->id : std::string("P")) + "." + slug, file, line, std::move(message));
+}
+
+void CheckContext::file_problem(const std::string& rel, const FsProblem& problem)
+{
+    add(Severity::error, "P." + problem.code, rel, problem.line, problem.message);
+}
+
+const MarkdownFile* CheckContext::markdown(const std::string& rel, bool report_problems)
+{
+    if (auto it = m_markdown.find(rel); it != m_markdown.end()) return it->second.get();
+    if (m_failed.count(rel) != 0) {
+        // Already reported; the requirement asking now still lacks the file.
+        if (report_problems) m_errors_in_current = true;
+        return nullptr;
+    }
+    auto text = fs.read_text(rel);
+    if (text.problem) {
+        if (report_problems) file_problem(rel, *text.problem);
+        m_failed.insert(rel);
+        return nullptr;
+    }
+    auto file = std::make_unique<MarkdownFile>();
+    file->rel = rel;
+    file->raw = text.data;
+    AnalyzeOptions opt;
+    opt.cjk = programme.count_rules.cjk;
+    file->doc = analyze_markdown(std::move(text.data), opt);
+    if (file->doc.front.present) {
+        YamlParse parsed = parse_yaml(file->doc.front.yaml, file->doc.front.first_line);
+        for (const auto& p : parsed.problems)
+            add(Severity::error, "P." + p.code, rel, p.mark.line, "front matter: " + p.message);
+        if (parsed.doc) file->front = std::move(parsed.doc);
+        if (!parsed.doc) {
+            m_failed.insert(rel);
+            return nullptr;
+        }
+        if (!file->front->value.is_object() && !file->front->value.is_null())
+            add(Severity::error, "P.front-matter", rel, file->doc.front.first_line, "front matter is not a mapping of fields");
+    }
+    const MarkdownFile* out = file.get();
+    m_markdown.emplace(rel, std::move(file));
+    return out;
+}
+
+std::string CheckContext::configured_path(const std::string& manifest_key, const std::string& param, const std::string& fallback) const
+{
+    if (auto p = manifest.path_setting(manifest_key)) return *p;
+    if (requirement && requirement->params.contains(param) && requirement->params[param].is_string())
+        return requirement->params[param].get<std::string>();
+    return fallback;
+}
+
+std::optional<Date> CheckContext::effective_end() const
+{
+    if (!manifest.end) return std::nullopt;
+    return std::min(*manifest.end, as_of);
+}
+
+long param_int(const nlohmann::json& params, const char* key, long fallback)
+{
+    if (params.is_object() && params.contains(key) && params[key].is_number()) return params[key].get<long>();
+    return fallback;
+}
+
+double param_number(const nlohmann::json& params, const char* key, double fallback)
+{
+    if (params.is_object() && params.contains(key) && params[key].is_number()) return params[key].get<double>();
+    return fallback;
+}
+
+} // namespace lilo

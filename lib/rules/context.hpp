@@ -1,0 +1,80 @@
+#pragma once
+// What a requirement kind sees while it checks: the portfolio's files, its
+// manifest, the programme, the as-of date, and a place to put findings.
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "core/date.hpp"
+#include "core/report.hpp"
+#include "markdown/document.hpp"
+#include "portfolio/fsys.hpp"
+#include "portfolio/manifest.hpp"
+#include "programme/programme.hpp"
+#include "text/word_limit.hpp"
+
+namespace lilo {
+
+// A Markdown file read once and shared by every rule that needs it.
+struct MarkdownFile {
+    std::string rel;                  // portfolio-relative path
+    std::string raw;                  // the text as read (for name searches)
+    MarkdownDoc doc;
+    std::optional<YamlDoc> front;     // parsed front matter; an empty mapping when none
+    const nlohmann::json& meta() const;
+    int line_of(const std::string& pointer) const;   // line of a front-matter value, or 1
+};
+
+class CheckContext {
+public:
+    CheckContext(const PortfolioFs& fs, const Manifest& manifest, const Programme& programme, Date as_of, Report& report);
+
+    const PortfolioFs& fs;
+    const Manifest& manifest;
+    const Programme& programme;
+    const Date as_of;
+    Report& report;
+
+    // The requirement being checked; diagnostics `slug` become "<id>.<slug>".
+    const RequirementSpec* requirement = nullptr;
+
+    void add(Severity sev, const std::string& code, const std::string& file, int line, std::string message);
+    // A finding of the current requirement: code "<Rn>.<slug>".
+    void finding(Severity sev, const std::string& slug, const std::string& file, int line, std::string message);
+    void error(const std::string& slug, const std::string& file, int line, std::string message)
+    {
+        finding(Severity::error, slug, file, line, std::move(message));
+    }
+    // A problem reading a file the current requirement needs ("P.<code>").
+    void file_problem(const std::string& rel, const FsProblem& problem);
+
+    // Reads and analyses a Markdown file once; problems are reported to the
+    // requirement that asked first. Null when the file could not be read.
+    const MarkdownFile* markdown(const std::string& rel, bool report_problems = true);
+
+    // A folder setting: portfolio.yaml's `key`, else the requirement's
+    // `folder`/`path` parameter, else `fallback`.
+    std::string configured_path(const std::string& manifest_key, const std::string& param, const std::string& fallback) const;
+
+    // The period's end as far as today: the earlier of period.end and the as-of date.
+    std::optional<Date> effective_end() const;
+
+    bool current_has_errors() const { return m_errors_in_current; }
+    void begin_requirement(const RequirementSpec& r) { requirement = &r; m_errors_in_current = false; }
+
+    // The programme's word-count rules.
+    const CountRules& count_rules() const { return programme.count_rules; }
+
+private:
+    std::map<std::string, std::unique_ptr<MarkdownFile>> m_markdown;
+    std::set<std::string> m_failed;
+    bool m_errors_in_current = false;
+};
+
+// Integer parameter of a requirement or criterion.
+long param_int(const nlohmann::json& params, const char* key, long fallback = 0);
+double param_number(const nlohmann::json& params, const char* key, double fallback = 0);
+
+} // namespace lilo

@@ -1,0 +1,19 @@
+#pragma once
+// The essay's criteria (C1…C10 in lilo-certificate): each mapped to headings
+// in the essay's front matter, long enough, and with its own check.
+#include <optional>
+#include <set>
+#include <string>
+
+#include "rules/context.hpp"
+#include "text/word_limit.hpp"
+
+namespace lilo {
+
+WordLimit essay_limit(const nlohmann::json& params);
+
+// Fills report.criteria; reports Cn warnings and an R6.criterion error for
+// each required criterion not addressed. `essay` may be null (no essay).
+void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::set<std::string>& keys);
+
+} // namespace lilo

@@ -1,0 +1,140 @@
+// R5: at least one interview with an experienced leader, planned and
+// written up; a private interviewee's name kept out of the essay and journal.
+#include "rules/kinds.hpp"
+#include "rules/records.hpp"
+#include "text/utf8.hpp"
+
+namespace lilo {
+
+namespace {
+
+struct Shortcoming {
+    std::string slug, file;
+    int line;
+    std::string message;
+};
+
+// Where `needle` (case folded) first occurs in `raw`: its line, or 0.
+int find_name(const std::string& raw, const std::string& needle)
+{
+    const std::string hay = fold_case(raw);
+    const auto pos = hay.find(needle);
+    if (pos == std::string::npos) return 0;
+    // Folding keeps byte lengths for the scripts it folds, so offsets agree.
+    return line_of_offset(raw, std::min(pos, raw.size()));
+}
+
+void check_private_name(CheckContext& ctx, const DatedRecord& r)
+{
+    const auto& meta = r.file->meta();
+    if (!meta.contains("private") || meta["private"] != true) return;
+    const auto& who = meta.contains("interviewee") ? meta["interviewee"] : nlohmann::json();
+    const auto name = json_text(who, "name");
+    if (!name || collapse_space(*name).empty()) return;
+    const std::string needle = fold_case(collapse_space(*name));
+    std::vector<std::string> files;
+    if (const auto* essay = ctx.programme.requirement_of_kind("essay")) {
+        auto rel = ctx.fs.resolve(ctx.manifest.path_setting("essay").value_or(essay->params.value("path", "essay.md")), "");
+        if (!rel.problem) files.push_back(rel.rel);
+    }
+    if (const auto* journal = ctx.programme.requirement_of_kind("journal")) {
+        auto rel = ctx.fs.resolve(ctx.manifest.path_setting("journal").value_or(journal->params.value("folder", "journal")), "");
+        if (!rel.problem && ctx.fs.is_dir(rel.rel))
+            for (const auto& e : ctx.fs.markdown_entries(rel.rel))
+                if (!e.problem) files.push_back(e.rel);
+    }
+    for (const auto& f : files) {
+        const MarkdownFile* md = ctx.markdown(f, false);
+        if (!md) continue;
+        if (const int line = find_name(md->raw, needle))
+            ctx.error("private-name", f, line,
+                      "names the interviewee of " + r.rel + ", who asked to stay private; refer to them by role instead");
+    }
+}
+
+} // namespace
+
+void check_interviews(CheckContext& ctx)
+{
+    const auto& p = ctx.requirement->params;
+    const long min_interviews = param_int(p, "min_interviews");
+    const long min_questions = param_int(p, "min_questions");
+    const double min_years = param_number(p, "min_years_in_leadership");
+    const std::string questions_name = p.value("questions_section", "Questions");
+    const std::string folder = ctx.configured_path("interviews", "folder", "interviews");
+    auto records = read_records(ctx, folder, "interviews-missing", "interviews");
+    if (!records) return;
+
+    std::vector<std::vector<Shortcoming>> all;
+    long good = 0;
+    for (auto& r : *records) {
+        std::vector<Shortcoming> s;
+        const auto& meta = r.file->meta();
+        auto lack = [&](std::string slug, int line, std::string msg) { s.push_back({std::move(slug), r.rel, line, std::move(msg)}); };
+        // Dating: an undated interview is a shortcoming like the others.
+        if (meta.contains("date")) {
+            r.date_line = r.file->line_of("/date");
+            r.date = json_date(meta, "date");
+            if (!r.date) lack("undated", r.date_line, "`date:` is not a real date YYYY-MM-DD");
+        } else if (auto d = date_prefix(r.rel.substr(r.rel.rfind('/') + 1))) {
+            r.date = d;
+        } else {
+            lack("undated", 1, "not dated: give `date: YYYY-MM-DD` in its front matter");
+        }
+        if (r.date && ctx.manifest.start && ctx.manifest.end && (*r.date < *ctx.manifest.start || *r.date > *ctx.manifest.end))
+            lack("outside-period", r.date_line,
+                 "interview dated " + r.date->str() + ", outside the period " + ctx.manifest.start->str() + " to " + ctx.manifest.end->str());
+        const auto& who = meta.contains("interviewee") && meta["interviewee"].is_object() ? meta["interviewee"] : nlohmann::json::object();
+        const int who_line = meta.contains("interviewee") ? r.file->line_of("/interviewee") : 1;
+        if (!json_text(who, "role")) lack("role", who_line, "`interviewee.role` is not given");
+        if (!who.contains("years_in_leadership") || !who["years_in_leadership"].is_number())
+            lack("years", who_line, "`interviewee.years_in_leadership` is not given (a number)");
+        else if (who["years_in_leadership"].get<double>() < min_years)
+            lack("years", r.file->line_of("/interviewee/years_in_leadership"),
+                 "the interviewee has " + who["years_in_leadership"].dump() + " years in leadership; an experienced leader has at least " +
+                     nlohmann::json(min_years).dump());
+        if (!meta.contains("consent")) {
+            lack("consent", 1, "no `consent:` (true, or the path of the signed consent form)");
+        } else if (meta["consent"].is_string()) {
+            const auto t = resolve_local(ctx, r.rel, meta["consent"].get<std::string>());
+            if (t.problem) ctx.add(Severity::error, "P." + t.problem->code, r.rel, r.file->line_of("/consent"), t.problem->message);
+            else if (!t.exists) lack("consent", r.file->line_of("/consent"), "consent file '" + meta["consent"].get<std::string>() + "' does not exist");
+        } else if (meta["consent"] != true) {
+            lack("consent", r.file->line_of("/consent"), "consent is not given (`consent: true` or the consent form's path)");
+        }
+        for (const auto& sec : p.value("sections", nlohmann::json::array())) {
+            std::vector<std::string> names;
+            if (sec.is_array()) for (const auto& n : sec) names.push_back(n.get<std::string>());
+            else names.push_back(sec.get<std::string>());
+            bool found = false;
+            for (const auto& n : names) found = found || !r.file->doc.find_headings(n).empty();
+            if (!found) {
+                std::string shown;
+                for (const auto& n : names) shown += (shown.empty() ? "" : "' or '") + n;
+                lack("section-missing", 0, "no section headed '" + shown + "'");
+            }
+        }
+        const auto q = r.file->doc.find_headings(questions_name);
+        if (!q.empty()) {
+            const std::size_t h = q.front(), end = r.file->doc.section_end(h);
+            long n = 0;
+            for (const auto& item : r.file->doc.items)
+                if (item.depth == 1 && item.heading >= static_cast<int>(h) && item.heading < static_cast<int>(end)) ++n;
+            if (n < min_questions)
+                lack("questions", r.file->doc.headings[h].line,
+                     std::to_string(n) + " question" + (n == 1 ? "" : "s") + " listed; at least " + std::to_string(min_questions) + " needed");
+        }
+        if (s.empty()) ++good;
+        all.push_back(std::move(s));
+        check_private_name(ctx, r);
+    }
+    // Once enough interviews meet every condition, the others' shortcomings are only information.
+    const Severity sev = good >= min_interviews ? Severity::info : Severity::error;
+    for (const auto& s : all)
+        for (const auto& x : s) ctx.finding(sev, x.slug, x.file, x.line, x.message);
+    if (good < min_interviews)
+        ctx.error("interviews", folder, 0,
+                  std::to_string(good) + " complete interview" + (good == 1 ? "" : "s") + "; at least " + std::to_string(min_interviews) + " needed");
+}
+
+} // namespace lilo

@@ -1,0 +1,91 @@
+// R1: a mentor, appointed early, met regularly; and, if the mentor signed
+// off, a portfolio unchanged since.
+#include "portfolio/fingerprint.hpp"
+#include "rules/kinds.hpp"
+#include "rules/records.hpp"
+#include "text/utf8.hpp"
+
+namespace lilo {
+
+namespace {
+
+void check_signoff(CheckContext& ctx)
+{
+    const std::string rel = "signoff.yaml";
+    if (!ctx.fs.exists(rel)) return;
+    auto text = ctx.fs.read_text(rel);
+    if (text.problem) { ctx.file_problem(rel, *text.problem); return; }
+    std::string_view body = text.data;
+    if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+    YamlParse parsed = parse_yaml(body);
+    for (const auto& p : parsed.problems) ctx.add(Severity::error, "P." + p.code, rel, p.mark.line, p.message);
+    if (!parsed.doc) return;
+    const auto sha = json_text(parsed.doc->value, "sha256");
+    if (!sha) {
+        ctx.error("signoff-invalid", rel, 1, "signoff.yaml has no `sha256:`; the mentor records the output of `lilo fingerprint` there");
+        return;
+    }
+    const auto fp = portfolio_fingerprint(ctx.fs.root());
+    if (fold_case(*sha) != fp.sha256) {
+        ctx.error("signoff-stale", rel, parsed.doc->mark_of("/sha256").line,
+                  "changed after the mentor signed: the portfolio's fingerprint is now " + fp.sha256 +
+                      "; ask the mentor to review the changes and sign again");
+    }
+}
+
+} // namespace
+
+void check_mentor(CheckContext& ctx)
+{
+    const auto& req = ctx.requirement->params;
+    const auto& m = ctx.manifest.mentor;
+    const std::string manifest = "portfolio.yaml";
+    if (!m.present) {
+        ctx.error("mentor-missing", manifest, 0, "no `mentor:` in portfolio.yaml: name the mentor you work with (name, role, since)");
+    } else {
+        const int mline = ctx.manifest.line_of("/mentor");
+        if (!m.name || collapse_space(*m.name).empty()) ctx.error("mentor-name", manifest, mline, "the mentor has no name");
+        if (!m.role || collapse_space(*m.role).empty()) ctx.error("mentor-role", manifest, mline, "the mentor's role is not given");
+        if (m.name && iequals(collapse_space(*m.name), collapse_space(ctx.manifest.candidate_name)))
+            ctx.error("mentor-is-candidate", manifest, ctx.manifest.line_of("/mentor/name"), "the mentor is the candidate; a mentor is a senior, trusted colleague");
+        if (!m.since) {
+            ctx.error("since-missing", manifest, mline, "`mentor.since` is not given: the date you started working with your mentor");
+        } else if (ctx.manifest.start) {
+            const long delay = *m.since - *ctx.manifest.start;
+            const long max = param_int(req, "max_start_delay_days");
+            if (delay > max)
+                ctx.error("since-late", manifest, ctx.manifest.line_of("/mentor/since"),
+                          "mentor since " + m.since->str() + ", " + std::to_string(delay) + " days after the period starts (" +
+                              ctx.manifest.start->str() + "); at most " + std::to_string(max) + " days");
+        }
+    }
+
+    const long min_meetings = param_int(req, "min_meetings");
+    const auto min_words = static_cast<std::uint64_t>(param_int(req, "min_meeting_words"));
+    const std::string folder = ctx.configured_path("mentoring", "folder", "mentoring");
+    long good = 0;
+    if (auto records = read_records(ctx, folder, "meetings-missing", "mentoring")) {
+        for (auto& r : *records) {
+            date_record(ctx, r, "undated");
+            bool ok = r.date.has_value();
+            if (r.date && ctx.manifest.start && ctx.manifest.end && (*r.date < *ctx.manifest.start || *r.date > *ctx.manifest.end)) {
+                ctx.error("meeting-outside-period", r.rel, r.date_line,
+                          "meeting dated " + r.date->str() + ", outside the period " + ctx.manifest.start->str() + " to " + ctx.manifest.end->str());
+                ok = false;
+            }
+            if (r.words < min_words) {
+                ctx.error("meeting-words", r.rel, 1,
+                          with_commas(r.words) + " words; a meeting record needs at least " + with_commas(min_words));
+                ok = false;
+            }
+            if (ok) ++good;
+        }
+        if (good < min_meetings)
+            ctx.error("meetings", folder, 0,
+                      std::to_string(good) + " meeting record" + (good == 1 ? "" : "s") + " count; at least " + std::to_string(min_meetings) +
+                          " needed (dated inside the period, " + std::to_string(min_words) + "+ words each)");
+    }
+    check_signoff(ctx);
+}
+
+} // namespace lilo

@@ -1,0 +1,46 @@
+#pragma once
+// Dated records: journal entries, meeting records and interviews share how
+// they are found, dated (front matter `date`, else a YYYY-MM-DD file-name
+// prefix) and measured.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/context.hpp"
+
+namespace lilo {
+
+struct DatedRecord {
+    std::string rel;
+    const MarkdownFile* file = nullptr;
+    std::optional<Date> date;
+    int date_line = 1;             // where the date was given (1 for a file name)
+    std::uint64_t words = 0;
+};
+
+// Resolves a record folder and lists its entries. Reports a folder that is
+// missing (`missing_slug`) or leads outside, and entries that cannot be read.
+// Returns nullopt when the folder itself is unusable.
+std::optional<std::vector<DatedRecord>> read_records(CheckContext& ctx, const std::string& folder, const std::string& missing_slug,
+                                                     const std::string& what);
+
+// Dates a record; reports `<slug>` "undated" (or a date that does not exist).
+void date_record(CheckContext& ctx, DatedRecord& r, const std::string& undated_slug);
+
+// The portfolio-relative folder for a setting, resolved and confined; reports problems.
+std::optional<std::string> resolve_setting(CheckContext& ctx, const std::string& path, const std::string& from_dir = "");
+
+} // namespace lilo
+
+namespace lilo {
+
+// A link or path written in a Markdown file, resolved relative to that file.
+struct LocalTarget {
+    bool local = false;              // false for URLs, mailto: and #anchors
+    std::string rel;                 // portfolio-relative, when local
+    std::optional<FsProblem> problem;
+    bool exists = false;
+};
+LocalTarget resolve_local(const CheckContext& ctx, const std::string& from_file, const std::string& target);
+
+} // namespace lilo

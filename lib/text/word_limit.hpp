@@ -1,0 +1,29 @@
+#pragma once
+// Word limits ("1000~10%", "6000-6500", "max:20000", "min:150") and how a
+// count is worded against one, the same in `lilo count` and `lilo check`.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lilo {
+
+struct WordLimit {
+    std::uint64_t min = 0;
+    std::optional<std::uint64_t> max;
+
+    // "1,214 words, limit 900–1,100 (114 over)", or nullopt when inside.
+    std::optional<std::string> describe(std::uint64_t words) const;
+    std::string str() const;     // "900–1,100", "at most 20,000", "at least 150"
+};
+
+// Parses a limit as given on the command line; nullopt when malformed.
+std::optional<WordLimit> parse_word_limit(std::string_view spec);
+
+// A target with a tolerance: 1000 ± 10% is 900–1,100 (bounds inclusive).
+WordLimit limit_around(double target, double tolerance);
+
+// "1,214"
+std::string with_commas(std::uint64_t n);
+
+} // namespace lilo
