@@ -104,8 +104,10 @@ int main(int argc, char** argv)
             return lilo::app::exit_cannot_check;
         } catch (const CLI::ParseError& e) {
             std::string msg = e.what();
-            if (e.get_name() == "RequiredError" && msg.find("subcommand") != std::string::npos)
-                msg = "no command given (commands: check, count, fingerprint)";
+            if (e.get_name() == "RequiredError" && msg.find("subcommand") != std::string::npos) {
+                const std::string typo = suggestion(app, nullptr, app.remaining());
+                msg = typo.empty() ? "no command given (commands: check, count, fingerprint)" : typo;
+            }
             fmt::print(stderr, "lilo: error: {}\nRun 'lilo --help' for usage.\n", msg);
             return lilo::app::exit_cannot_check;
         }

@@ -95,7 +95,8 @@ public:
     void run(std::size_t body_start)
     {
         MD_PARSER parser{};
-        parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_LATEXMATHSPANS | MD_FLAG_TASKLISTS;
+        // TeX math is found by pandoc's rule in the inline scan, not by md4c's looser one.
+        parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS;
         parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Analyzer*>(u)->enter_block(t, d); };
         parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Analyzer*>(u)->leave_block(t, d); };
         parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Analyzer*>(u)->enter_span(t, d); };
@@ -132,7 +133,7 @@ private:
     int m_img_depth = 0;
     bool m_in_code_block = false;
     bool m_in_html_block = false;
-    WordStream m_code{m_opt.cjk}, m_math{m_opt.cjk}, m_alt{m_opt.cjk};
+    WordStream m_code{m_opt.cjk}, m_alt{m_opt.cjk};
     std::string m_html;
     ExcludedSection m_excluded = ExcludedSection::none;
     int m_excluded_level = 0;
@@ -209,6 +210,7 @@ private:
             put(into, cat == Category::body || cat == Category::headings ? Category::citations : cat, words);
             if (m_opt.structure) m_out.citations.push_back({std::string(key), line_at_buf(pos), current_heading()});
         };
+        ev.math = [&](std::string_view inner) { put(into, Category::math, count_words(inner, m_opt.cjk)); };
         ev.footnote_ref = [&](std::string_view label, std::size_t) {
             const bool seen = std::any_of(note_refs.begin(), note_refs.end(),
                                           [&](const NoteRef& r) { return r.label == label; });
@@ -369,19 +371,23 @@ private:
     {
         switch (type) {
         case MD_SPAN_CODE: m_buf += sep; break;
-        case MD_SPAN_LATEXMATH: case MD_SPAN_LATEXMATH_DISPLAY: m_buf += sep; break;
         case MD_SPAN_IMG: {
             ++m_img_depth;
             m_buf += sep;
             if (m_opt.structure) {
-                const auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
-                record_link(d->src, true);
+                record_link(static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src, true);
             }
+            const auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
+            add(Category::captions, count_words(std::string_view(d->title.text, d->title.size), m_opt.cjk));
             break;
         }
-        case MD_SPAN_A:
-            if (m_opt.structure) record_link(static_cast<MD_SPAN_A_DETAIL*>(detail)->href, false);
+        case MD_SPAN_A: {
+            const auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
+            if (m_opt.structure) record_link(d->href, false);
+            // A link's title is a caption (§7).
+            add(Category::captions, count_words(std::string_view(d->title.text, d->title.size), m_opt.cjk));
             break;
+        }
         default: break;
         }
         return 0;
@@ -391,7 +397,6 @@ private:
     {
         switch (type) {
         case MD_SPAN_CODE: add(Category::code, m_code.finish()); m_buf += sep; break;
-        case MD_SPAN_LATEXMATH: case MD_SPAN_LATEXMATH_DISPLAY: add(Category::math, m_math.finish()); m_buf += sep; break;
         case MD_SPAN_IMG:
             if (--m_img_depth == 0) add(Category::captions, m_alt.finish());
             m_buf += sep;
@@ -420,7 +425,6 @@ private:
             if (m_opt.structure) append_to_items(s);
             return 0;
         }
-        if (type == MD_TEXT_LATEXMATH) { m_math.feed(s); return 0; }
         if (type == MD_TEXT_HTML) {
             if (m_in_html_block) { m_html += s; return 0; }
             // Inline raw HTML: tags are not words and do not split one; a

@@ -73,6 +73,27 @@ bool parse_group(std::string_view inner, std::size_t base, CjkMode mode, std::ve
     return !items.empty();
 }
 
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Index of the last '$' of the math span opening at text[i], or npos.
+std::size_t math_end(std::string_view text, std::size_t i)
+{
+    if (text.compare(i, 2, "$$") == 0) {
+        const std::size_t close = text.find("$$", i + 2);
+        return close == std::string_view::npos || close == i + 2 ? std::string_view::npos : close + 1;
+    }
+    if (i + 1 >= text.size() || space(text[i + 1])) return std::string_view::npos;
+    for (std::size_t k = i + 1; k < text.size(); ++k) {
+        if (text[k] == '\\') { ++k; continue; }
+        if (text[k] == '\n' && k + 1 < text.size() && text[k + 1] == '\n') return std::string_view::npos;
+        if (text[k] != '$' || k == i + 1) continue;
+        if (space(text[k - 1])) continue;
+        if (k + 1 < text.size() && text[k + 1] >= '0' && text[k + 1] <= '9') continue;
+        return k;
+    }
+    return std::string_view::npos;
+}
+
 } // namespace
 
 std::size_t citation_key_length(std::string_view text, std::size_t i)
@@ -136,6 +157,17 @@ void scan_inline(std::string_view text, CjkMode mode, const InlineEvents& ev)
                 flush(i);
                 ev.inline_note(text.substr(i + 2, close - i - 2), i + 2);
                 i = seg = close + 1;
+                continue;
+            }
+        }
+        if (c == '$' && ev.math) {
+            const std::size_t end = math_end(text, i);
+            if (end != std::string_view::npos) {
+                flush(i);
+                // `end` is the last '$'; "$$…$$" has two on each side.
+                const std::size_t open = text.compare(i, 2, "$$") == 0 ? 2 : 1;
+                ev.math(text.substr(i + open, end + 1 - open - (i + open)));
+                i = seg = end + 1;
                 continue;
             }
         }

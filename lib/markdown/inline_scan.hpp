@@ -21,6 +21,10 @@ struct InlineEvents {
     std::function<void(std::string_view label, std::size_t pos)> footnote_ref;
     // The content of an inline note `^[…]`, to be scanned again as footnote text.
     std::function<void(std::string_view inner, std::size_t pos)> inline_note;
+    // TeX math, `$…$` or `$$…$$`, by pandoc's rule: the opening `$` has a
+    // non-space right after it, the closing one a non-space right before it
+    // and no digit right after it.
+    std::function<void(std::string_view inner)> math;
 };
 
 // `pos` arguments are offsets into `text`.

@@ -34,7 +34,7 @@ struct Manifest {
 
     // A path setting of portfolio.yaml ("journal", "essay", …), if given as text.
     std::optional<std::string> path_setting(const std::string& key) const;
-    int line_of(const std::string& pointer) const { return yaml.mark_of(pointer).line; }
+    int line_of(const std::string& pointer) const { return yaml.line_of(pointer); }
 };
 
 Manifest read_manifest(YamlDoc yaml);

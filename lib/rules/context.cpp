@@ -13,7 +13,7 @@ const nlohmann::json& MarkdownFile::meta() const
 int MarkdownFile::line_of(const std::string& pointer) const
 {
     if (!front) return 1;
-    const int l = front->mark_of(pointer).line;
+    const int l = front->line_of(pointer);
     return l > 0 ? l : 1;
 }
 

@@ -119,6 +119,16 @@ SourceMark YamlDoc::key_mark_of(const std::string& pointer) const
     return mark_of(pointer);
 }
 
+int YamlDoc::line_of(const std::string& pointer) const
+{
+    try {
+        const nlohmann::json::json_pointer jp(pointer);
+        if (value.contains(jp) && value.at(jp).is_structured()) return key_mark_of(pointer).line;
+    } catch (const nlohmann::json::exception&) {
+    }
+    return mark_of(pointer).line;
+}
+
 YamlParse parse_yaml(std::string_view text, int first_line, const YamlLimits& limits)
 {
     YamlParse out;

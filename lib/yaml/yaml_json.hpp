@@ -25,6 +25,9 @@ struct YamlDoc {
     // The mark of `pointer`, or of its nearest ancestor that has one.
     SourceMark mark_of(std::string pointer) const;
     SourceMark key_mark_of(const std::string& pointer) const;
+    // Where a reader looks for a setting: the key's line for a mapping or a
+    // list (`mentor:`), the value's line for a scalar (`since: 2026-01-08`).
+    int line_of(const std::string& pointer) const;
 };
 
 struct YamlProblem {
