@@ -57,7 +57,7 @@ RuleSource resolve_rules(const CountArgs& a)
     if (!a.programme.empty()) {
         Programme p;
         try {
-            p = load_programme(a.programme, std::filesystem::current_path());
+            p = load_programme(a.programme, "");
         } catch (const ProgrammeError& e) {
             throw CannotCheck((e.file.empty() ? "" : e.file + (e.line ? ":" + std::to_string(e.line) : "") + ": ") + "invalid programme: " + e.what());
         }

@@ -1,5 +1,7 @@
 #include "check.hpp"
 
+#include <algorithm>
+
 #include "portfolio/fsys.hpp"
 #include "portfolio/manifest.hpp"
 #include "programme/programme.hpp"
@@ -21,14 +23,14 @@ void add(Report& r, std::string code, Severity sev, std::string file, int line, 
 Programme programme_for(const CheckOptions& opt, const std::optional<Manifest>& manifest, const PortfolioFs& pfs)
 {
     try {
-        if (opt.programme) return load_programme(*opt.programme, fs::current_path());
+        if (opt.programme) return load_programme(*opt.programme, "");
         const std::string ref = manifest && manifest->programme ? *manifest->programme : "lilo-certificate";
         if (is_builtin_programme(ref) || (ref.find('/') == std::string::npos && !ref.ends_with(".yaml") && !ref.ends_with(".yml")))
-            return load_programme(ref, pfs.root());
+            return load_programme(ref, opt.folder);
         // A programme file named by the portfolio must lie inside it.
         auto r = pfs.resolve(ref, "");
         if (r.problem) throw CannotCheck("portfolio.yaml: programme '" + ref + "': " + r.problem->message);
-        return load_programme(r.rel, pfs.root());
+        return load_programme(r.rel, opt.folder);
     } catch (const ProgrammeError& e) {
         std::string where = e.file.empty() ? "" : e.file + (e.line > 0 ? ":" + std::to_string(e.line) : "") + ": ";
         throw CannotCheck(where + "invalid programme: " + e.what());
@@ -82,8 +84,12 @@ Report check_portfolio(const CheckOptions& opt)
                 const nlohmann::json::json_pointer jp(ptr);
                 if (v.is_object() && v.contains(jp) && v.at(jp).is_string() && !Date::parse(v.at(jp).get<std::string>()) &&
                     v.at(jp).get<std::string>().size() == 10)
+                {
+                    std::string name(ptr + 1);
+                    std::replace(name.begin(), name.end(), '/', '.');
                     add(report, "P.date", Severity::error, manifest_rel, manifest->line_of(ptr),
-                        std::string(ptr + 1) + ": '" + v.at(jp).get<std::string>() + "' is not a real date");
+                        name + ": '" + v.at(jp).get<std::string>() + "' is not a real date");
+                }
             }
             if (manifest->start && manifest->end && *manifest->end < *manifest->start)
                 add(report, "P.period", Severity::error, manifest_rel, manifest->line_of("/period/end"),
@@ -106,10 +112,7 @@ Report check_portfolio(const CheckOptions& opt)
         sort_diagnostics(report.diagnostics);
         return report;
     }
-    if (!manifest->start || !manifest->end)
-        add(report, "P.period", Severity::error, manifest_rel, manifest->line_of("/period"),
-            "the programme period (`period: {start, end}`) is needed to check dates");
-
+    // Without a valid period the schema or P.date has said why; date checks are skipped.
     CheckContext ctx(pfs, *manifest, programme, opt.as_of, report);
     for (const auto& req : programme.requirements) {
         const RequirementKind* kind = find_kind(req.kind);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <tuple>
 
 namespace lilo {
 
@@ -49,8 +50,14 @@ bool id_less(std::string_view a, std::string_view b)
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics)
 {
-    std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) { return id_less(a.owner(), b.owner()); });
+    // Requirements' findings stay in the order found (it follows the files);
+    // the portfolio's form findings go by file and line.
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        const auto oa = a.owner(), ob = b.owner();
+        if (oa != ob) return id_less(oa, ob);
+        if (oa == "P") return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+        return false;
+    });
 }
 
 nlohmann::json to_json(const Report& r, std::string_view lilo_version)

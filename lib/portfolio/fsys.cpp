@@ -106,14 +106,14 @@ std::optional<FsProblem> PortfolioFs::check_links(std::string_view rel) const
         struct stat st {};
         if (::lstat(next.c_str(), &st) != 0) return std::nullopt; // missing: the caller says so
         if (S_ISLNK(st.st_mode)) {
-            if (++hops > 40) return FsProblem{"unreadable", "'" + std::string(rel) + "': too many levels of symbolic links"};
+            if (++hops > 40) return FsProblem{"unreadable", "symbolic link loop (too many levels of links)"};
             std::error_code ec;
             const fs::path target = fs::read_symlink(next, ec);
             if (ec) return FsProblem{"unreadable", "'" + std::string(rel) + "': " + ec.message()};
             if (target.is_absolute()) {
                 const fs::path t = target.lexically_normal();
                 if (!inside(m_root, t))
-                    return FsProblem{"path-outside", "'" + std::string(rel) + "' is a symbolic link that leads outside the portfolio"};
+                    return FsProblem{"path-outside", "is a symbolic link that leads outside the portfolio; it is not followed"};
                 cur = m_root;
                 std::vector<std::string> more;
                 for (const auto& c : t.lexically_relative(m_root)) more.push_back(c.string());

@@ -66,8 +66,10 @@ Layer read_layer(const std::string& ref, const fs::path& base_dir, std::string& 
         file_label = "built-in " + ref;
         canonical_key = "builtin:" + ref;
     } else {
+        // Named as the user named it: relative to the current folder, the
+        // portfolio, or the extending file.
         fs::path p(ref);
-        if (p.is_relative()) p = base_dir / p;
+        if (p.is_relative() && !base_dir.empty()) p = (base_dir / p).lexically_normal();
         std::error_code ec;
         const fs::path canon = fs::weakly_canonical(p, ec);
         canonical_key = ec ? p.string() : canon.string();

@@ -41,16 +41,26 @@ void CheckContext::file_problem(const std::string& rel, const FsProblem& problem
 const MarkdownFile* CheckContext::markdown(const std::string& rel, bool report_problems)
 {
     if (auto it = m_markdown.find(rel); it != m_markdown.end()) return it->second.get();
-    if (m_failed.count(rel) != 0) {
-        // Already reported; the requirement asking now still lacks the file.
-        if (report_problems) m_errors_in_current = true;
+    if (auto it = m_failed.find(rel); it != m_failed.end()) {
+        // Reported once, to the first requirement that needed the file; any
+        // requirement that needs it is unmet.
+        if (report_problems) {
+            if (!it->second.second)
+                for (const auto& d : it->second.first) add(d.severity, d.code, d.file, d.line, d.message);
+            it->second.second = true;
+            m_errors_in_current = true;
+        }
         return nullptr;
     }
+    std::vector<Diagnostic> problems;
+    auto fail = [&]() -> const MarkdownFile* {
+        m_failed.emplace(rel, std::make_pair(problems, false));
+        return markdown(rel, report_problems);
+    };
     auto text = fs.read_text(rel);
     if (text.problem) {
-        if (report_problems) file_problem(rel, *text.problem);
-        m_failed.insert(rel);
-        return nullptr;
+        problems.push_back({"P." + text.problem->code, Severity::error, rel, text.problem->line, 0, text.problem->message});
+        return fail();
     }
     auto file = std::make_unique<MarkdownFile>();
     file->rel = rel;
@@ -61,15 +71,14 @@ const MarkdownFile* CheckContext::markdown(const std::string& rel, bool report_p
     if (file->doc.front.present) {
         YamlParse parsed = parse_yaml(file->doc.front.yaml, file->doc.front.first_line);
         for (const auto& p : parsed.problems)
-            add(Severity::error, "P." + p.code, rel, p.mark.line, "front matter: " + p.message);
-        if (parsed.doc) file->front = std::move(parsed.doc);
-        if (!parsed.doc) {
-            m_failed.insert(rel);
-            return nullptr;
-        }
+            problems.push_back({"P." + p.code, Severity::error, rel, p.mark.line, 0, "front matter: " + p.message});
+        if (!parsed.doc) return fail();
+        file->front = std::move(parsed.doc);
         if (!file->front->value.is_object() && !file->front->value.is_null())
-            add(Severity::error, "P.front-matter", rel, file->doc.front.first_line, "front matter is not a mapping of fields");
+            problems.push_back({"P.front-matter", Severity::error, rel, file->doc.front.first_line, 0, "front matter is not a mapping of fields"});
     }
+    // Readable, but with problems in its front matter: reported once, the file still used.
+    for (const auto& d : problems) add(d.severity, d.code, d.file, d.line, d.message);
     const MarkdownFile* out = file.get();
     m_markdown.emplace(rel, std::move(file));
     return out;

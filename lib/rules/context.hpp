@@ -69,7 +69,8 @@ public:
 
 private:
     std::map<std::string, std::unique_ptr<MarkdownFile>> m_markdown;
-    std::set<std::string> m_failed;
+    // Files that could not be read: their problems, and whether they were reported yet.
+    std::map<std::string, std::pair<std::vector<Diagnostic>, bool>> m_failed;
     bool m_errors_in_current = false;
 };
 

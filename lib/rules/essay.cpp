@@ -1,6 +1,7 @@
 // R6: the final reflective piece: its length against the target, its
 // declared length, its citations, and every criterion addressed.
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include "bib/bibliography.hpp"
@@ -72,6 +73,14 @@ bool within(std::uint64_t declared, std::uint64_t count, double tolerance)
     return diff * 1000000ull <= t * count;
 }
 
+// 0.05 → "5%", 0.025 → "2.5%".
+std::string fmt_percent(double fraction)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g%%", fraction * 100);
+    return buf;
+}
+
 } // namespace
 
 WordLimit essay_limit(const nlohmann::json& params)
@@ -111,7 +120,7 @@ void check_essay(CheckContext& ctx)
             ctx.error("declared-words", *rel, line,
                       "declares " + with_commas(declared) + " words but counts " + with_commas(words) + " (differs by " +
                           with_commas(declared > words ? declared - words : words - declared) + "; at most " +
-                          nlohmann::json(param_number(p, "declared_tolerance") * 100).dump() + "% of the count)");
+                          fmt_percent(param_number(p, "declared_tolerance")) + " of the count)");
         }
     }
 

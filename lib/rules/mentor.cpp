@@ -82,7 +82,7 @@ void check_mentor(CheckContext& ctx)
         }
         if (good < min_meetings)
             ctx.error("meetings", folder, 0,
-                      std::to_string(good) + " meeting record" + (good == 1 ? "" : "s") + " count; at least " + std::to_string(min_meetings) +
+                      std::to_string(good) + " meeting record" + (good == 1 ? " counts" : "s count") + "; at least " + std::to_string(min_meetings) +
                           " needed (dated inside the period, " + std::to_string(min_words) + "+ words each)");
     }
     check_signoff(ctx);

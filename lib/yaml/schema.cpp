@@ -72,11 +72,13 @@ std::string dotted(const std::vector<std::string>& tokens, const nlohmann::json&
     return out;
 }
 
-std::string quoted_between(const std::string& s)
+// The last quoted word of a valijson message: "… constraints: 'shcool'." → shcool.
+std::string last_quoted(const std::string& s)
 {
-    const auto a = s.find('\'');
     const auto b = s.rfind('\'');
-    return a != std::string::npos && b > a ? s.substr(a + 1, b - a - 1) : std::string();
+    if (b == std::string::npos || b == 0) return {};
+    const auto a = s.rfind('\'', b - 1);
+    return a == std::string::npos ? std::string() : s.substr(a + 1, b - a - 1);
 }
 
 std::string type_name(const nlohmann::json& v)
@@ -155,12 +157,12 @@ std::vector<SchemaError> SchemaValidator::validate(const YamlDoc& doc) const
         SourceMark mark = doc.mark_of(pointer);
         const std::string& d = r.description;
         if (d.starts_with("Missing required property")) {
-            const std::string name = quoted_between(d);
+            const std::string name = last_quoted(d);
             what = where.empty() ? "missing '" + name + "'" : where + ": missing '" + name + "'";
             mark = pointer.empty() ? SourceMark{1, 1} : doc.key_mark_of(pointer);
             pointer = json_pointer_append(pointer, name);
         } else if (d.starts_with("Object contains a property that could not be validated")) {
-            const std::string name = quoted_between(d);
+            const std::string name = last_quoted(d);
             const std::string child = json_pointer_append(pointer, name);
             what = (where.empty() ? "" : where + ": ") + "unknown field '" + name + "'";
             mark = doc.key_mark_of(child);
