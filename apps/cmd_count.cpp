@@ -156,22 +156,25 @@ Runner setup_count(CLI::App& sub)
         if (a->files.empty()) throw CannotCheck("count: name at least one file ('-' for standard input)");
         std::vector<Counted> counted;
         for (const auto& f : a->files) {
-            TextFile text;
-            if (f == "-") {
-                text.data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-                if (auto bad = find_invalid_utf8(text.data))
-                    text.problem = FsProblem{"encoding", "is not UTF-8 text", line_of_offset(text.data, *bad)};
-            } else {
-                text = read_text_file(f, std::uintmax_t{4} << 30);
-            }
-            if (text.problem) {
-                throw CannotCheck(fmt::format("{}{}: {}", f == "-" ? "<stdin>" : f, text.problem->line ? ":" + std::to_string(text.problem->line) : "",
-                                              text.problem->message));
-            }
             AnalyzeOptions opt;
             opt.structure = a->by_section;
             opt.cjk = rules.cjk;
-            Counted c{f == "-" ? "<stdin>" : f, analyze_markdown(std::move(text.data), opt), std::nullopt};
+            const std::string name = f == "-" ? "<stdin>" : f;
+            auto fail = [&](const FsProblem& p) {
+                return CannotCheck(fmt::format("{}{}: {}", name, p.line ? ":" + std::to_string(p.line) : "", p.message));
+            };
+            MarkdownDoc doc;
+            if (f == "-") {
+                std::string text(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>{});
+                if (auto bad = find_invalid_utf8(text)) throw fail(FsProblem{"encoding", "is not UTF-8 text", line_of_offset(text, *bad)});
+                doc = analyze_markdown(std::move(text), opt);
+            } else {
+                // Mapped, not copied: a 75 MB file costs its size and no more.
+                MappedText text = MappedText::open(f, std::uintmax_t{4} << 30);
+                if (text.problem) throw fail(*text.problem);
+                doc = analyze_markdown(text.data(), text.size(), opt);
+            }
+            Counted c{name, std::move(doc), std::nullopt};
             if (c.doc.front.present) {
                 auto fm = parse_yaml(c.doc.front.yaml, c.doc.front.first_line);
                 if (fm.doc && fm.doc->value.is_object() && fm.doc->value.contains("declared_words") &&

@@ -1,6 +1,7 @@
 #include "markdown/document.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <md4c.h>
 
 #include "markdown/inline_scan.hpp"
@@ -109,10 +110,12 @@ public:
         commit_pending_caption(false);
     }
 
-    // Footnote references seen, in order: label, the heading they sit under,
-    // and the category the note's words take there.
-    struct NoteRef { std::string label; int heading; Category where; };
+    // The footnote definitions (cut out before parsing) by label, and for
+    // each one referenced, in order of first reference: the heading it sits
+    // under and the category its words take there.
+    struct NoteRef { std::size_t def; int heading; Category where; };
     std::vector<NoteRef> note_refs;
+    std::unordered_map<std::string_view, std::size_t> note_index; // label → definition; npos once referenced
 
     // Used for footnote bodies: every counted word is a footnote word.
     bool as_footnote = false;
@@ -142,6 +145,9 @@ private:
     bool m_p_after_table = false;
     struct PendingCaption { CategoryCounts counts; TokenCount words; int heading; bool active = false; } m_pending;
 
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    // Without structure, headings are not kept: every word counts into the preamble.
     int current_heading() const { return static_cast<int>(m_out.headings.size()) - 1; }
 
     CategoryCounts& segment() { return m_out.headings.empty() ? m_out.preamble : m_out.headings.back().segment; }
@@ -212,11 +218,11 @@ private:
         };
         ev.math = [&](std::string_view inner) { put(into, Category::math, count_words(inner, m_opt.cjk)); };
         ev.footnote_ref = [&](std::string_view label, std::size_t) {
-            const bool seen = std::any_of(note_refs.begin(), note_refs.end(),
-                                          [&](const NoteRef& r) { return r.label == label; });
-            if (!seen)
-                note_refs.push_back({std::string(label), current_heading(),
-                                     m_excluded != ExcludedSection::none ? excluded_category() : Category::footnotes});
+            auto it = note_index.find(label);
+            if (it == note_index.end() || it->second == npos) return; // undefined, or counted already
+            note_refs.push_back({it->second, current_heading(),
+                                 m_excluded != ExcludedSection::none ? excluded_category() : Category::footnotes});
+            it->second = npos;
         };
         ev.inline_note = [&](std::string_view inner, std::size_t pos) {
             const bool saved = as_footnote;
@@ -352,16 +358,21 @@ private:
             m_excluded = kind;
             m_excluded_level = m_heading_level;
         }
-        Heading h;
-        h.level = m_heading_level;
-        h.line = m_first_text_line;
-        if (m_opt.structure) h.text = collapse_space(name);
-        m_out.headings.push_back(std::move(h));
         m_buf = counted;
-        // The heading's words are its own, not the previous section's.
-        CategoryCounts own;
-        scan(m_buf, Category::headings, &own);
-        m_out.headings.back().own = own;
+        if (!m_opt.structure) {
+            // Only totals are wanted: no per-heading record.
+            scan(m_buf, Category::headings, nullptr);
+        } else {
+            Heading h;
+            h.level = m_heading_level;
+            h.line = m_first_text_line;
+            h.text = collapse_space(name);
+            m_out.headings.push_back(std::move(h));
+            // The heading's words are its own, not the previous section's.
+            CategoryCounts own;
+            scan(m_buf, Category::headings, &own);
+            m_out.headings.back().own = own;
+        }
         m_buf.clear();
         m_anchors.clear();
         m_heading_level = 0;
@@ -474,17 +485,42 @@ private:
     }
 };
 
+// A note body with no Markdown syntax in it needs no parse.
+bool plain_text(std::string_view body)
+{
+    for (const char c : body) {
+        switch (c) {
+        case '*': case '_': case '`': case '<': case '&': case '!': case '#': case '|':
+        case '~': case '\\': case '\n': case '>': case '+': case '-': case '=': case ']':
+            return false;
+        default: break;
+        }
+    }
+    return true;
+}
+
 void resolve_footnotes(MarkdownDoc& doc, const std::vector<Analyzer::NoteRef>& refs,
-                       std::vector<FootnoteDefinition>& defs, const AnalyzeOptions& opt)
+                       const std::vector<FootnoteDefinition>& defs, const AnalyzeOptions& opt)
 {
     for (const auto& ref : refs) {
-        auto def = std::find_if(defs.begin(), defs.end(), [&](const FootnoteDefinition& d) { return d.label == ref.label; });
-        if (def == defs.end()) continue;
+        const FootnoteDefinition& def = defs[ref.def];
         MarkdownDoc note;
-        Analyzer a(def->body, opt, note);
-        a.as_footnote = true;
-        a.line_offset = def->first_line - 1;
-        a.run(0);
+        if (!opt.structure && plain_text(def.body)) {
+            // Citations still count as the note's words; scan for them.
+            InlineEvents ev;
+            ev.text = [&](std::string_view s, std::size_t) { note.preamble.add(Category::footnotes, count_words(s, opt.cjk)); };
+            ev.citation = [&](std::string_view, std::size_t, TokenCount w) { note.preamble.add(Category::footnotes, w); };
+            ev.footnote_ref = [](std::string_view, std::size_t) {};
+            ev.inline_note = [&](std::string_view inner, std::size_t) { note.preamble.add(Category::footnotes, count_words(inner, opt.cjk)); };
+            ev.math = [&](std::string_view inner) { note.preamble.add(Category::math, count_words(inner, opt.cjk)); };
+            scan_inline(def.body, opt.cjk, ev);
+        } else {
+            std::string body = def.body;
+            Analyzer a(body, opt, note);
+            a.as_footnote = true;
+            a.line_offset = def.first_line - 1;
+            a.run(0);
+        }
         CategoryCounts counts = note.preamble;
         for (const auto& h : note.headings) { counts += h.own; counts += h.segment; }
         if (ref.where != Category::footnotes) {
@@ -498,7 +534,6 @@ void resolve_footnotes(MarkdownDoc& doc, const std::vector<Analyzer::NoteRef>& r
         seg += counts;
         for (auto& c : note.citations) { c.heading = ref.heading; doc.citations.push_back(std::move(c)); }
         for (auto& l : note.links) { l.heading = ref.heading; doc.links.push_back(std::move(l)); }
-        defs.erase(def); // counted once
     }
 }
 
@@ -599,12 +634,20 @@ std::vector<std::size_t> MarkdownDoc::find_headings(std::string_view name) const
 
 MarkdownDoc analyze_markdown(std::string text, const AnalyzeOptions& options)
 {
+    return analyze_markdown(text.data(), text.size(), options);
+}
+
+MarkdownDoc analyze_markdown(char* data, std::size_t size, const AnalyzeOptions& options)
+{
+    const std::string_view text(data, size);
     MarkdownDoc doc;
     const std::size_t body = split_front_matter(text, doc.front);
     if (doc.front.present) doc.preamble.add(Category::front_matter, count_words(doc.front.yaml, options.cjk));
     const int body_line = doc.front.present ? 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(body), '\n')) : 1;
-    auto defs = extract_footnotes(text, body, body_line);
+    const auto defs = extract_footnotes(data, size, body, body_line);
     Analyzer a(text, options, doc);
+    // The first definition of a label is the one used.
+    for (std::size_t i = 0; i < defs.size(); ++i) a.note_index.emplace(defs[i].label, i);
     a.run(body);
     resolve_footnotes(doc, a.note_refs, defs, options);
     doc.totals = doc.preamble;

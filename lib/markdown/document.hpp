@@ -70,6 +70,8 @@ struct AnalyzeOptions {
 // `text` is the whole file, already checked to be UTF-8; a leading BOM is
 // skipped. The analyser may reuse the buffer.
 MarkdownDoc analyze_markdown(std::string text, const AnalyzeOptions& options = {});
+// The same over a buffer the analyser may write to (a mapped file).
+MarkdownDoc analyze_markdown(char* data, std::size_t size, const AnalyzeOptions& options = {});
 
 // Splits a leading `---` … `---`/`...` block off `text` (after an optional BOM).
 // Returns the offset where the Markdown body starts (0 when there is none).

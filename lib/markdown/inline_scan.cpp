@@ -1,5 +1,6 @@
 #include "markdown/inline_scan.hpp"
 
+#include <array>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -120,6 +121,19 @@ std::size_t citation_key_length(std::string_view text, std::size_t i)
 
 void scan_inline(std::string_view text, CjkMode mode, const InlineEvents& ev)
 {
+    // Most blocks hold none of the characters that start a construct.
+    static constexpr auto special = [] {
+        std::array<bool, 256> t{};
+        t['['] = t['@'] = t['^'] = t['$'] = true;
+        return t;
+    }();
+    bool any = false;
+    for (const char c : text)
+        if (special[static_cast<unsigned char>(c)]) { any = true; break; }
+    if (!any) {
+        if (!text.empty()) ev.text(text, 0);
+        return;
+    }
     std::size_t seg = 0;
     std::size_t i = 0;
     const std::size_t n = text.size();

@@ -10,7 +10,7 @@ struct Line {
     std::size_t next;       // start of the next line
 };
 
-Line line_at(const std::string& text, std::size_t pos)
+Line line_at(std::string_view text, std::size_t pos)
 {
     std::size_t e = text.find('\n', pos);
     const std::size_t next = e == std::string::npos ? text.size() : e + 1;
@@ -67,7 +67,7 @@ bool fence(std::string_view s, char& ch, std::size_t& len)
     return true;
 }
 
-void blank_out(std::string& text, std::size_t begin, std::size_t end)
+void blank_out(char* text, std::size_t begin, std::size_t end)
 {
     for (std::size_t i = begin; i < end; ++i)
         if (text[i] != '\n' && text[i] != '\r') text[i] = ' ';
@@ -75,10 +75,11 @@ void blank_out(std::string& text, std::size_t begin, std::size_t end)
 
 } // namespace
 
-std::vector<FootnoteDefinition> extract_footnotes(std::string& text, std::size_t from, int first_line)
+std::vector<FootnoteDefinition> extract_footnotes(char* data, std::size_t size, std::size_t from, int first_line)
 {
     std::vector<FootnoteDefinition> out;
-    if (text.find("[^", from) == std::string::npos) return out;
+    const std::string_view text(data, size);
+    if (text.find("[^", from) == std::string_view::npos) return out;
     std::size_t pos = from;
     int line_no = first_line;
     char fence_char = 0;
@@ -137,7 +138,7 @@ std::vector<FootnoteDefinition> extract_footnotes(std::string& text, std::size_t
                     p = l2.next;
                     ++n;
                 }
-                blank_out(text, def_begin, def_end);
+                blank_out(data, def_begin, def_end);
                 out.push_back(std::move(def));
                 // Resume after the definition's last non-blank line.
                 Line last = line_at(text, def_begin);

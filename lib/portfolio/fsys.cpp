@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <stdexcept>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,6 +27,34 @@ bool inside(const fs::path& root, const fs::path& p)
 }
 
 std::string errno_text(int e) { return std::strerror(e); }
+
+std::string megabytes(std::uintmax_t bytes)
+{
+    // "16 MB" for whole megabytes, "16.4 MB" otherwise (never rounded down to the limit).
+    constexpr std::uintmax_t mb = 1024 * 1024;
+    char buf[32];
+    if (bytes % mb == 0) std::snprintf(buf, sizeof buf, "%ju MB", bytes / mb);
+    else std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / static_cast<double>(mb));
+    return buf;
+}
+
+FsProblem too_large(std::uintmax_t size, std::uintmax_t max)
+{
+    return {"too-large", "is " + megabytes(size) + "; lilo reads Markdown and YAML files up to " + megabytes(max), 0};
+}
+
+// The UTF-8 rule (spec §1): the first bad byte and its line, or nothing.
+std::optional<FsProblem> encoding_problem(std::string_view text)
+{
+    const auto bad = find_invalid_utf8(text);
+    if (!bad) return std::nullopt;
+    const auto b = static_cast<unsigned char>(text[*bad]);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", b);
+    return FsProblem{"encoding",
+                     b == 0 ? std::string("contains a NUL byte: not a text file") : std::string("is not UTF-8 text (byte ") + hex + "); save it as UTF-8",
+                     line_of_offset(text, *bad)};
+}
 
 } // namespace
 
@@ -165,8 +194,7 @@ TextFile read_text_file(const fs::path& abs, std::uintmax_t max_bytes)
         return out;
     }
     if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
-        out.problem = FsProblem{"too-large", "is " + std::to_string(st.st_size / (1024 * 1024)) + " MB; lilo reads Markdown and YAML files up to " +
-                                                 std::to_string(max_bytes / (1024 * 1024)) + " MB"};
+        out.problem = too_large(static_cast<std::uintmax_t>(st.st_size), max_bytes);
         return out;
     }
     const int fd = ::open(abs.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
@@ -189,15 +217,65 @@ TextFile read_text_file(const fs::path& abs, std::uintmax_t max_bytes)
     }
     ::close(fd);
     out.data.resize(got);
-    if (auto bad = find_invalid_utf8(out.data)) {
-        const auto b = static_cast<unsigned char>(out.data[*bad]);
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", b);
-        out.problem = FsProblem{"encoding", b == 0 ? std::string("contains a NUL byte: not a text file")
-                                                   : std::string("is not UTF-8 text (byte ") + hex + "); save it as UTF-8",
-                                line_of_offset(out.data, *bad)};
-        out.data.clear();
+    if ((out.problem = encoding_problem(out.data))) out.data.clear();
+    return out;
+}
+
+MappedText::~MappedText()
+{
+    if (m_mapped) ::munmap(m_data, m_size);
+    else delete[] m_data;
+}
+
+MappedText::MappedText(MappedText&& o) noexcept
+    : problem(std::move(o.problem)), m_data(o.m_data), m_size(o.m_size), m_mapped(o.m_mapped)
+{
+    o.m_data = nullptr;
+    o.m_size = 0;
+    o.m_mapped = false;
+}
+
+MappedText& MappedText::operator=(MappedText&& o) noexcept
+{
+    if (this != &o) {
+        this->~MappedText();
+        new (this) MappedText(std::move(o));
     }
+    return *this;
+}
+
+MappedText MappedText::open(const fs::path& path, std::uintmax_t max_bytes)
+{
+    MappedText out;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+        // Errors, special files and empty files take the ordinary path.
+        TextFile t = read_text_file(path, max_bytes);
+        out.problem = t.problem;
+        out.m_size = t.data.size();
+        out.m_data = new char[out.m_size + 1];
+        std::memcpy(out.m_data, t.data.data(), out.m_size);
+        return out;
+    }
+    if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+        out.problem = too_large(static_cast<std::uintmax_t>(st.st_size), max_bytes);
+        return out;
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        out.problem = FsProblem{"unreadable", "cannot read: " + errno_text(errno)};
+        return out;
+    }
+    void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    ::close(fd);
+    if (p == MAP_FAILED) {
+        out.problem = FsProblem{"unreadable", "cannot read: " + errno_text(errno)};
+        return out;
+    }
+    out.m_data = static_cast<char*>(p);
+    out.m_size = static_cast<std::size_t>(st.st_size);
+    out.m_mapped = true;
+    out.problem = encoding_problem(std::string_view(out.m_data, out.m_size));
     return out;
 }
 

@@ -29,6 +29,30 @@ struct TextFile {
 // `max_bytes`, UTF-8 with no NUL byte. Follows links: confine first.
 TextFile read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
 
+// A text file mapped copy-on-write: read without copying or zero-filling,
+// writable in place (the analyser blanks footnote definitions). For large
+// inputs such as `lilo count` on a thesis.
+class MappedText {
+public:
+    MappedText() = default;
+    ~MappedText();
+    MappedText(MappedText&& o) noexcept;
+    MappedText& operator=(MappedText&& o) noexcept;
+    MappedText(const MappedText&) = delete;
+    MappedText& operator=(const MappedText&) = delete;
+
+    char* data() { return m_data; }
+    std::size_t size() const { return m_size; }
+    std::optional<FsProblem> problem;
+
+    static MappedText open(const std::filesystem::path& path, std::uintmax_t max_bytes);
+
+private:
+    char* m_data = nullptr;
+    std::size_t m_size = 0;
+    bool m_mapped = false;
+};
+
 class PortfolioFs {
 public:
     // Throws std::runtime_error when `root` is not a readable folder.

@@ -11,13 +11,22 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text)
     const std::size_t n = text.size();
     std::size_t i = 0;
     while (i < n) {
-        // Fast path: eight ASCII bytes with no NUL.
+        // Fast path: 32 ASCII bytes with no NUL.
+        constexpr std::uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+        while (i + 32 <= n) {
+            std::uint64_t w[4];
+            std::memcpy(w, s + i, 32);
+            const std::uint64_t any_high = (w[0] | w[1] | w[2] | w[3]) & high;
+            const std::uint64_t any_zero = (((w[0] - ones) & ~w[0]) | ((w[1] - ones) & ~w[1]) | ((w[2] - ones) & ~w[2]) |
+                                            ((w[3] - ones) & ~w[3])) & high;
+            if (any_high | any_zero) break;
+            i += 32;
+        }
+        if (i >= n) break;
         if (i + 8 <= n) {
             std::uint64_t w;
             std::memcpy(&w, s + i, 8);
-            const bool ascii = (w & 0x8080808080808080ull) == 0;
-            const bool has_zero = ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) != 0;
-            if (ascii && !has_zero) { i += 8; continue; }
+            if ((w & high) == 0 && (((w - ones) & ~w & high) == 0)) { i += 8; continue; }
         }
         const unsigned char c = s[i];
         if (c == 0) return i;

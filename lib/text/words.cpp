@@ -167,17 +167,25 @@ void WordStream::feed(std::string_view text)
             case SPACE:
                 end_run();
                 ++i;
+                while (i < n && static_cast<unsigned char>(text[i]) < 0x80 && ascii_class[static_cast<unsigned char>(text[i])] == SPACE) ++i;
                 continue;
             case ALNUM:
-                m_in_run = m_run_has_alnum = true;
-                m_last_digit = false;
+            case DIGIT: {
+                // The common case: a run of ASCII letters and digits.
+                std::uint8_t last = ascii_class[b];
                 ++i;
-                continue;
-            case DIGIT:
+                while (i < n) {
+                    const auto c = static_cast<unsigned char>(text[i]);
+                    if (c >= 0x80) break;
+                    const std::uint8_t k = ascii_class[c];
+                    if (k != ALNUM && k != DIGIT) break;
+                    last = k;
+                    ++i;
+                }
                 m_in_run = m_run_has_alnum = true;
-                m_last_digit = true;
-                ++i;
+                m_last_digit = last == DIGIT;
                 continue;
+            }
             case HYPHEN: {
                 std::size_t k = i;
                 while (k < n && text[k] == '-') ++k;

@@ -59,6 +59,13 @@ TEST_CASE("UTF-8 validation names the first bad byte")
     CHECK(find_invalid_utf8("\xc0\xaf").has_value());         // overlong
     CHECK(find_invalid_utf8("ok\xe4\xb8").has_value());       // truncated
     CHECK(line_of_offset("a\nb\nc", 4) == 3);
+    // Lengths around the 32- and 8-byte fast paths: valid text ends cleanly.
+    for (std::size_t len = 0; len < 80; ++len) {
+        const std::string ascii(len, 'a');
+        CHECK_FALSE(find_invalid_utf8(ascii).has_value());
+        CHECK_FALSE(find_invalid_utf8(ascii + "\xc3\xa9").has_value());
+        CHECK(find_invalid_utf8(ascii + "\xc3") == std::optional<std::size_t>(len));
+    }
 }
 
 TEST_CASE("folding case for headings and names")
