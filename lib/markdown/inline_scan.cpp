@@ -127,10 +127,11 @@ void scan_inline(std::string_view text, CjkMode mode, const InlineEvents& ev)
         t['['] = t['@'] = t['^'] = t['$'] = true;
         return t;
     }();
-    bool any = false;
-    for (const char c : text)
-        if (special[static_cast<unsigned char>(c)]) { any = true; break; }
-    if (!any) {
+    auto skip_plain = [&](std::size_t from) {
+        while (from < text.size() && !special[static_cast<unsigned char>(text[from])]) ++from;
+        return from;
+    };
+    if (skip_plain(0) == text.size()) {
         if (!text.empty()) ev.text(text, 0);
         return;
     }
@@ -141,7 +142,7 @@ void scan_inline(std::string_view text, CjkMode mode, const InlineEvents& ev)
         if (upto > seg) ev.text(text.substr(seg, upto - seg), seg);
     };
     std::vector<Item> items;
-    while (i < n) {
+    while ((i = skip_plain(i)) < n) {
         const char c = text[i];
         if (c == '[') {
             const std::size_t close = matching_bracket(text, i);

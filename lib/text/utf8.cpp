@@ -2,35 +2,49 @@
 
 #include <algorithm>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace lilo {
+
+namespace {
+
+// Offset of the first byte in s[i, n) that is not ASCII or is NUL; n if none.
+std::size_t skip_ascii(const unsigned char* s, std::size_t i, std::size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    while (i + 16 <= n) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+        const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(v)) |
+                              static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)));
+        if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+        i += 16;
+    }
+#else
+    constexpr std::uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+    while (i + 8 <= n) {
+        std::uint64_t w;
+        std::memcpy(&w, s + i, 8);
+        if (((w & high) | ((w - ones) & ~w & high)) != 0) break;
+        i += 8;
+    }
+#endif
+    while (i < n && s[i] != 0 && s[i] < 0x80) ++i;
+    return i;
+}
+
+} // namespace
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text)
 {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
     std::size_t i = 0;
-    while (i < n) {
-        // Fast path: 32 ASCII bytes with no NUL.
-        constexpr std::uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
-        while (i + 32 <= n) {
-            std::uint64_t w[4];
-            std::memcpy(w, s + i, 32);
-            const std::uint64_t any_high = (w[0] | w[1] | w[2] | w[3]) & high;
-            const std::uint64_t any_zero = (((w[0] - ones) & ~w[0]) | ((w[1] - ones) & ~w[1]) | ((w[2] - ones) & ~w[2]) |
-                                            ((w[3] - ones) & ~w[3])) & high;
-            if (any_high | any_zero) break;
-            i += 32;
-        }
-        if (i >= n) break;
-        if (i + 8 <= n) {
-            std::uint64_t w;
-            std::memcpy(&w, s + i, 8);
-            if ((w & high) == 0 && (((w - ones) & ~w & high) == 0)) { i += 8; continue; }
-        }
+    while ((i = skip_ascii(s, i, n)) < n) {
         const unsigned char c = s[i];
         if (c == 0) return i;
-        if (c < 0x80) { ++i; continue; }
         std::size_t len;
         std::uint32_t min;
         std::uint32_t cp;

@@ -29,6 +29,8 @@ bool in(char32_t c, char32_t lo, char32_t hi) { return c >= lo && c <= hi; }
 // Classifies a non-ASCII code point.
 Kind classify(char32_t c)
 {
+    // The commonest non-ASCII text first: the CJK Unified Ideographs.
+    if (c >= 0x4E00 && c <= 0x9FFF) return Kind::cjk;
     // White space and the dashes and ellipsis that separate words.
     if (c == 0x85 || c == 0xA0 || c == 0x1680 || in(c, 0x2000, 0x200B) || c == 0x2028 || c == 0x2029 ||
         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x2014 || c == 0x2015 || c == 0x2026)
