@@ -43,13 +43,21 @@ Runner setup_check(CLI::App& sub)
         const Date as_of = parse_as_of(args->as_of);
         std::vector<std::string> folders = args->folders.empty() ? std::vector<std::string>{"."} : args->folders;
         std::vector<Report> reports;
+        bool could_not = false;
         for (const auto& f : folders) {
             CheckOptions opt;
             opt.folder = f;
             opt.display_name = f;
             if (!args->programme.empty()) opt.programme = args->programme;
             opt.as_of = as_of;
-            reports.push_back(check_portfolio(opt));
+            try {
+                reports.push_back(check_portfolio(opt));
+            } catch (const CannotCheck& e) {
+                // One folder that cannot be checked does not hide the others' reports.
+                if (folders.size() == 1) throw;
+                fmt::print(stderr, "lilo: error: {}\n", e.what());
+                could_not = true;
+            }
         }
         int code = exit_ok;
         for (const auto& r : reports) {
@@ -65,7 +73,7 @@ Runner setup_check(CLI::App& sub)
                 fmt::print("{}\n", all.dump(2));
             }
         } else {
-            TextStyle style{use_colour(STDOUT_FILENO, args->colour), args->quiet};
+            TextStyle style{use_colour(STDOUT_FILENO, args->colour), args->quiet, args->strict};
             bool first = true;
             for (const auto& r : reports) {
                 fmt::print("{}{}", first ? "" : "\n", render_text(r, style));
@@ -73,7 +81,7 @@ Runner setup_check(CLI::App& sub)
             }
         }
         std::fflush(stdout);
-        return code;
+        return could_not ? exit_cannot_check : code;
     };
 }
 

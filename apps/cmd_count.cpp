@@ -7,6 +7,7 @@
 
 #include "check.hpp"
 #include "commands.hpp"
+#include "count_report.hpp"
 #include "markdown/document.hpp"
 #include "portfolio/fsys.hpp"
 #include "programme/programme.hpp"
@@ -35,8 +36,19 @@ struct RuleSource {
     std::string cjk_origin = "default";
 };
 
-std::vector<Category> parse_categories(const std::vector<std::string>& names, const char* option)
+// Each occurrence of --include/--exclude is one word, perhaps comma-separated:
+// it never takes the file names after it.
+std::vector<Category> parse_categories(const std::vector<std::string>& values, const char* option)
 {
+    std::vector<std::string> names;
+    for (const auto& v : values) {
+        std::size_t start = 0;
+        while (start <= v.size()) {
+            const std::size_t comma = std::min(v.find(',', start), v.size());
+            if (comma > start) names.push_back(v.substr(start, comma - start));
+            start = comma + 1;
+        }
+    }
     std::vector<Category> out;
     for (const auto& n : names) {
         auto c = category_from_name(n);
@@ -80,19 +92,6 @@ std::string label(Category c)
     return n;
 }
 
-nlohmann::json counts_json(const CategoryCounts& c)
-{
-    nlohmann::json j = nlohmann::json::object();
-    for (std::size_t i = 0; i < category_count; ++i) j[std::string(category_names[i])] = c.by[i].words;
-    return j;
-}
-
-struct Counted {
-    std::string name;
-    MarkdownDoc doc;
-    std::optional<std::uint64_t> declared;
-};
-
 std::string section_tree(const MarkdownDoc& doc, const CountRules& rules)
 {
     std::string out;
@@ -132,8 +131,10 @@ Runner setup_count(CLI::App& sub)
     auto a = std::make_shared<CountArgs>();
     sub.add_option("files", a->files, "Markdown files ('-' for standard input)");
     sub.add_flag("--by-section", a->by_section, "Show the words under each heading");
-    sub.add_option("--include", a->include, "Also count these categories: tables, captions, references, appendices, code, …")->delimiter(',');
-    sub.add_option("--exclude", a->exclude, "Do not count these categories: headings, footnotes, citations, …")->delimiter(',');
+    sub.add_option("--include", a->include, "Also count these categories: tables, captions, references, appendices, code, …")
+        ->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    sub.add_option("--exclude", a->exclude, "Do not count these categories: headings, footnotes, citations, …")
+        ->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     sub.add_option("--cjk", a->cjk, "CJK text: 'characters' (each character a word) or 'none' (by spaces)")->check(CLI::IsMember({"characters", "none"}));
     sub.add_option("--limit", a->limit, "Exit 1 outside a limit: 1000~10%, 6000-6500, max:20000, min:150");
     sub.add_option("--format", a->format, "Output format: text or json")->check(CLI::IsMember({"text", "json"}));
@@ -154,7 +155,11 @@ Runner setup_count(CLI::App& sub)
             if (a->files.empty()) return exit_ok;
         }
         if (a->files.empty()) throw CannotCheck("count: name at least one file ('-' for standard input)");
-        std::vector<Counted> counted;
+        CountReport report;
+        report.rules = rules;
+        report.limit = limit;
+        report.by_section = a->by_section;
+        auto& counted = report.files;
         for (const auto& f : a->files) {
             AnalyzeOptions opt;
             opt.structure = a->by_section;
@@ -174,46 +179,26 @@ Runner setup_count(CLI::App& sub)
                 if (text.problem) throw fail(*text.problem);
                 doc = analyze_markdown(text.data(), text.size(), opt);
             }
-            Counted c{name, std::move(doc), std::nullopt};
+            FileCount c{name, std::move(doc), std::nullopt};
             if (c.doc.front.present) {
                 auto fm = parse_yaml(c.doc.front.yaml, c.doc.front.first_line);
                 if (fm.doc && fm.doc->value.is_object() && fm.doc->value.contains("declared_words") &&
-                    fm.doc->value["declared_words"].is_number_unsigned())
+                    fm.doc->value["declared_words"].is_number_integer() && fm.doc->value["declared_words"].get<long long>() >= 0)
                     c.declared = fm.doc->value["declared_words"].get<std::uint64_t>();
             }
             counted.push_back(std::move(c));
         }
         int code = exit_ok;
-        std::uint64_t total = 0;
-        nlohmann::json files = nlohmann::json::array();
+        for (const auto& c : counted)
+            if (limit && limit->describe(c.doc.totals.words(rules))) code = exit_unmet;
+        if (a->format == "json") {
+            fmt::print("{}\n", to_json(report).dump(2));
+            return code;
+        }
         std::string out;
         for (const auto& c : counted) {
             const std::uint64_t words = c.doc.totals.words(rules);
-            total += words;
-            std::optional<std::string> outside = limit ? limit->describe(words) : std::nullopt;
-            if (outside) code = exit_unmet;
-            std::optional<std::string> declared_note;
-            if (c.declared) {
-                const std::uint64_t d = *c.declared, diff = d > words ? d - words : words - d;
-                if (diff * 100 > 5 * words)
-                    declared_note = fmt::format("declares {} words but counts {} (differs by {}, more than 5%)", with_commas(d), with_commas(words), with_commas(diff));
-            }
-            if (a->format == "json") {
-                nlohmann::json j{{"file", c.name}, {"words", words}, {"cjk_characters", c.doc.totals.cjk(rules)},
-                                 {"categories", counts_json(c.doc.totals)}, {"left_out", c.doc.totals.left_out(rules)}};
-                if (c.declared) j["declared_words"] = *c.declared;
-                if (limit) j["limit"] = {{"min", limit->min}, {"max", limit->max ? nlohmann::json(*limit->max) : nlohmann::json(nullptr)}, {"within", !outside}};
-                if (a->by_section) {
-                    nlohmann::json secs = nlohmann::json::array();
-                    for (std::size_t h = 0; h < c.doc.headings.size(); ++h)
-                        secs.push_back({{"heading", c.doc.headings[h].text}, {"level", c.doc.headings[h].level}, {"line", c.doc.headings[h].line},
-                                        {"words", c.doc.section(h).words(rules)}});
-                    j["sections"] = secs;
-                }
-                files.push_back(j);
-                continue;
-            }
-            out += fmt::format("{}: {} words\n", c.name, with_commas(words));
+            out += fmt::format("{}: {} word{}\n", c.name, with_commas(words), words == 1 ? "" : "s");
             std::string inc, exc;
             for (std::size_t i = 0; i < category_count; ++i) {
                 const auto cat = static_cast<Category>(i);
@@ -225,19 +210,16 @@ Runner setup_count(CLI::App& sub)
             out += fmt::format("  CJK characters: {}\n", with_commas(c.doc.totals.cjk(rules)));
             out += "  not counted: " + (exc.empty() ? std::string("nothing") : exc) + "\n";
             if (a->by_section) out += "  sections:\n" + section_tree(c.doc, rules);
-            if (outside) out += fmt::format("  error: {}\n", *outside);
-            if (declared_note) out += fmt::format("  warning: {}\n", *declared_note);
+            if (limit)
+                if (auto outside = limit->describe(words)) out += fmt::format("  error: {}\n", *outside);
+            if (c.declared && declared_differs(*c.declared, words)) {
+                const std::uint64_t d = *c.declared, diff = d > words ? d - words : words - d;
+                out += fmt::format("  warning: declares {} words but counts {} (differs by {}, more than 5%)\n", with_commas(d),
+                                   with_commas(words), with_commas(diff));
+            }
         }
-        if (a->format == "json") {
-            nlohmann::json j{{"files", files}, {"total", total}};
-            nlohmann::json r = nlohmann::json::object();
-            for (std::size_t i = 0; i < category_count; ++i) r[std::string(category_names[i])] = rules.counted.test(i);
-            j["rules"] = {{"counted", r}, {"cjk", rules.cjk == CjkMode::none ? "none" : "characters"}};
-            fmt::print("{}\n", j.dump(2));
-        } else {
-            if (counted.size() > 1) out += fmt::format("total: {} words in {} files\n", with_commas(total), counted.size());
-            fmt::print("{}", out);
-        }
+        if (counted.size() > 1) out += fmt::format("total: {} words in {} files\n", with_commas(report.total()), counted.size());
+        fmt::print("{}", out);
         return code;
     };
 }

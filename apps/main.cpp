@@ -108,7 +108,10 @@ int main(int argc, char** argv)
                 const std::string typo = suggestion(app, nullptr, app.remaining());
                 msg = typo.empty() ? "no command given (commands: check, count, fingerprint)" : typo;
             }
-            fmt::print(stderr, "lilo: error: {}\nRun 'lilo --help' for usage.\n", msg);
+            std::string where;
+            for (const auto& [sub, run] : runners)
+                if (sub->parsed()) where = sub->get_name() + " ";
+            fmt::print(stderr, "lilo: error: {}\nRun 'lilo {}--help' for usage.\n", msg, where);
             return lilo::app::exit_cannot_check;
         }
         for (auto& [sub, run] : runners)

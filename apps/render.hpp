@@ -10,6 +10,7 @@ namespace lilo::app {
 struct TextStyle {
     bool colour = false;
     bool quiet = false;    // errors and the result line only
+    bool strict = false;   // warnings fail too
 };
 
 // Compiler-style diagnostics grouped by requirement, a summary table, and

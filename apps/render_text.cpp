@@ -2,6 +2,7 @@
 #include <map>
 
 #include "render.hpp"
+#include "text/word_limit.hpp"
 
 namespace lilo::app {
 namespace {
@@ -101,13 +102,21 @@ std::string render_text(const Report& r, const TextStyle& style)
             }
             out += left + right + "\n";
         }
-        if (r.essay_words) out += fmt::format("  Essay: {} words ({})\n", *r.essay_words, r.essay_file);
+        if (r.essay_words) out += fmt::format("  Essay: {} words ({})\n", with_commas(*r.essay_words), r.essay_file);
     }
     const std::size_t errors = r.count(Severity::error), warnings = r.count(Severity::warning);
-    if (r.complete()) {
+    if (r.complete() && style.strict && warnings > 0) {
+        out += fmt::format("{}: every requirement met, but --strict fails on {} warning{}.\n", paint("1;31", "Not accepted"), warnings,
+                           warnings == 1 ? "" : "s");
+        for (const auto& d : r.diagnostics) {
+            if (d.severity != Severity::warning) continue;
+            out += fmt::format("Next: {} \u2014 {}{}\n", d.code, d.file.empty() ? "" : d.file + ": ", d.message);
+            break;
+        }
+    } else if (r.complete()) {
         out += fmt::format("{}: every requirement met{}.\n", paint("1;32", "Complete"),
                            warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s") : "");
-        out += "Next: run `lilo bundle` to make the submission, or ask your mentor to sign off with `lilo fingerprint`.\n";
+        out += "Next: ask your mentor to review it and record `lilo fingerprint` in signoff.yaml.\n";
     } else {
         out += fmt::format("{}: {} of {} requirements unmet, {} of {} criteria missing; {} error{}, {} warning{}.\n",
                            paint("1;31", "Incomplete"), unmet, r.requirements.size(), missing, r.criteria.size(), errors,

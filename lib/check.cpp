@@ -53,7 +53,7 @@ Report check_portfolio(const CheckOptions& opt)
     const PortfolioFs& pfs = *maybe_fs;
     const std::string manifest_rel = "portfolio.yaml";
     if (!fs::exists(pfs.absolute(manifest_rel), ec) && !fs::is_symlink(pfs.absolute(manifest_rel), ec))
-        throw CannotCheck(opt.folder.string() + ": no portfolio.yaml here; is this a portfolio folder? (`lilo init` starts one)");
+        throw CannotCheck(opt.folder.string() + ": no portfolio.yaml here; is this a portfolio folder?");
 
     Report report;
     report.portfolio = opt.display_name.empty() ? opt.folder.string() : opt.display_name;

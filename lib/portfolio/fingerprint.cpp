@@ -57,7 +57,7 @@ void walk(const fs::path& root, const std::string& rel_dir, const IgnoreRules& r
     std::sort(names.begin(), names.end());
     for (const auto& name : names) {
         const std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
-        if (rel == ".git") { out.left_out.push_back({rel + "/", "git metadata"}); continue; }
+        if (name == ".git") { out.left_out.push_back({rel + "/", "git metadata"}); continue; }
         struct stat st {};
         if (::lstat((root / rel).c_str(), &st) != 0) { out.refused.push_back({rel, "cannot read"}); continue; }
         const bool dir = S_ISDIR(st.st_mode);

@@ -16,6 +16,26 @@ struct Sections {
     }
 };
 
+// A path of the default layout (spec §1) as this portfolio has it: a folder
+// or file that portfolio.yaml moves (`interviews: talks/`, `project:
+// work/idp.md`) is followed.
+std::string moved_path(const CheckContext& ctx, const std::string& path)
+{
+    for (const char* key : {"essay", "project"}) {
+        const auto* req = ctx.programme.requirement_of_kind(key);
+        const std::string def = req && req->params.contains("path") ? req->params["path"].get<std::string>() : "";
+        if (!def.empty() && path == def)
+            if (auto moved = ctx.manifest.path_setting(key)) return ctx.fs.resolve(*moved, "").rel;
+    }
+    const auto slash = path.find('/');
+    if (slash != std::string::npos)
+        if (auto moved = ctx.manifest.path_setting(path.substr(0, slash))) {
+            const auto r = ctx.fs.resolve(*moved, "");
+            if (!r.problem) return r.rel + path.substr(slash);
+        }
+    return path;
+}
+
 } // namespace
 
 void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::set<std::string>& keys)
@@ -75,9 +95,9 @@ void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::
                 if (c.params.contains("links_to")) {
                     const std::string want = c.params["links_to"].get<std::string>();
                     const bool folder = want.ends_with("/");
-                    std::string want_rel = want;
+                    // Named from the portfolio's top by the default layout; portfolio.yaml may move it.
+                    std::string want_rel = moved_path(ctx, want);
                     while (want_rel.ends_with("/")) want_rel.pop_back();
-                    // The target is named from the portfolio's top; a portfolio may move the folder.
                     bool ok = false;
                     for (const auto& link : essay->doc.links) {
                         if (!secs.contains(link.heading)) continue;

@@ -14,14 +14,34 @@ struct Shortcoming {
     std::string message;
 };
 
-// Where `needle` (case folded) first occurs in `raw`: its line, or 0.
-int find_name(const std::string& raw, const std::string& needle)
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Where the name (case folded, its words separated by single spaces) first
+// occurs in `raw`, ignoring case and allowing any run of white space, a line
+// break included, between its words: the line, or 0.
+int find_name(const std::string& raw, const std::string& name)
 {
+    // Folding keeps byte lengths for the scripts it folds, so offsets agree with raw.
     const std::string hay = fold_case(raw);
-    const auto pos = hay.find(needle);
-    if (pos == std::string::npos) return 0;
-    // Folding keeps byte lengths for the scripts it folds, so offsets agree.
-    return line_of_offset(raw, std::min(pos, raw.size()));
+    const auto first_space = name.find(' ');
+    const std::string first = name.substr(0, first_space);
+    for (std::size_t pos = hay.find(first); pos != std::string::npos; pos = hay.find(first, pos + 1)) {
+        std::size_t h = pos, k = 0;
+        while (k < name.size() && h < hay.size()) {
+            if (name[k] == ' ') {
+                if (!space(hay[h])) break;
+                while (h < hay.size() && space(hay[h])) ++h;
+                ++k;
+            } else if (hay[h] == name[k]) {
+                ++h;
+                ++k;
+            } else {
+                break;
+            }
+        }
+        if (k == name.size()) return line_of_offset(raw, pos);
+    }
+    return 0;
 }
 
 void check_private_name(CheckContext& ctx, const DatedRecord& r)

@@ -17,8 +17,13 @@ void check_model(CheckContext& ctx, const DatedRecord& r, bool& ok)
     if (!meta.contains("model")) return;
     const std::string model = meta["model"].is_string() ? meta["model"].get<std::string>() : meta["model"].dump();
     const auto& models = ctx.requirement->params.contains("models") ? ctx.requirement->params["models"] : nlohmann::json::object();
+    // Model names match ignoring case, in the entry and in the programme file.
     const std::string key = fold_case(collapse_space(model));
-    if (!models.is_object() || !models.contains(key)) {
+    const nlohmann::json* headings = nullptr;
+    if (models.is_object())
+        for (auto it = models.begin(); it != models.end(); ++it)
+            if (fold_case(collapse_space(it.key())) == key) headings = &it.value();
+    if (!headings) {
         std::string known;
         if (models.is_object())
             for (auto it = models.begin(); it != models.end(); ++it) known += (known.empty() ? "" : ", ") + it.key();
@@ -27,7 +32,7 @@ void check_model(CheckContext& ctx, const DatedRecord& r, bool& ok)
         return;
     }
     std::vector<std::string> missing;
-    for (const auto& h : models[key]) {
+    for (const auto& h : *headings) {
         const std::string name = h.get<std::string>();
         if (r.file->doc.find_headings(name).empty()) missing.push_back(name);
     }

@@ -72,6 +72,9 @@ void check_mentor(CheckContext& ctx)
                 ctx.error("meeting-outside-period", r.rel, r.date_line,
                           "meeting dated " + r.date->str() + ", outside the period " + ctx.manifest.start->str() + " to " + ctx.manifest.end->str());
                 ok = false;
+            } else if (r.date && *r.date > ctx.as_of) {
+                ctx.error("meeting-future", r.rel, r.date_line, "meeting dated " + r.date->str() + ", after today (" + ctx.as_of.str() + ")");
+                ok = false;
             }
             if (r.words < min_words) {
                 ctx.error("meeting-words", r.rel, 1,

@@ -8,6 +8,7 @@
 #   cmd           the arguments, one line (word-split by the shell; quote with '')
 #   setup         optional: bash run in a fresh scratch folder to build the
 #                 portfolio ($EXAMPLES names the repository's examples/)
+#   stdin         optional: standard input for lilo (else none)
 #   as-nobody     optional: run lilo as user nobody when we are root (so that
 #                 an unreadable file is unreadable)
 #   expected.out, expected.err, expected.rc   the golden results
@@ -43,7 +44,9 @@ before=$(tree_hash)
 
 read -r line < "$case_dir/cmd"
 eval "set -- $line"
-timeout 60 "${runner[@]}" "$lilo" "$@" >"$scratch.out" 2>"$scratch.err" </dev/null
+input=/dev/null
+[ -f "$case_dir/stdin" ] && input="$case_dir/stdin"
+timeout 60 "${runner[@]}" "$lilo" "$@" >"$scratch.out" 2>"$scratch.err" <"$input"
 rc=$?
 after=$(tree_hash)
 out=$(cat "$scratch.out"); err=$(cat "$scratch.err")

@@ -57,3 +57,26 @@ TEST_CASE("ids order as people count: P, then R1…R10, then C1…C10")
     CHECK(id_less("R10", "C1"));
     CHECK(id_less("C9", "C10"));
 }
+
+#include "count_report.hpp"
+
+TEST_CASE("lilo count's JSON validates against the count schema")
+{
+    CountReport r;
+    r.rules = CountRules::defaults();
+    r.limit = parse_word_limit("1000~10%");
+    r.by_section = true;
+    AnalyzeOptions opt;
+    r.files.push_back({"a.md", analyze_markdown("---\ndeclared_words: 9\n---\n# T\n\nSome words [@k].\n\n## References\n\nX.\n", opt), 9});
+    r.files.push_back({"b.md", analyze_markdown("plain text", opt), std::nullopt});
+    YamlDoc doc;
+    doc.value = to_json(r);
+    const auto errors = embedded_validator("count.schema.json").validate(doc);
+    for (const auto& e : errors) FAIL_CHECK(e.message);
+    // a.md: heading "T" 1, "Some words" 2, the citation 2 (its reference list left out); b.md: 2.
+    CHECK(doc.value["files"][0]["words"] == 5);
+    CHECK(doc.value["total"] == 7);
+    CHECK(doc.value["files"][0]["sections"][1]["excluded"] == "references");
+    CHECK(doc.value["files"][0]["limit"]["within"] == false);
+    CHECK(doc.value["files"][0]["declared_words"]["differs"] == true); // 9 declared, 5 counted
+}

@@ -91,6 +91,8 @@ TEST_CASE("the fingerprint is sha256sum's listing of the bundled files, hashed")
     p.write(".DS_Store", "x");
     p.write("signoff.yaml", "sha256: x\n");
     CHECK(portfolio_fingerprint(p.dir()).sha256 == a.sha256);
+    p.write("project/.git/HEAD", "ref: refs/heads/main\n"); // git metadata at any depth
+    CHECK(portfolio_fingerprint(p.dir()).sha256 == a.sha256);
     p.write("presentation/new.md", "x");
     CHECK(portfolio_fingerprint(p.dir()).sha256 != a.sha256);
     // The same files in another folder give the same fingerprint.

@@ -81,6 +81,15 @@ TEST_CASE("invalid programme files are refused at their file and line")
     CHECK_THROWS_WITH_AS(load_programme((dir.dir() / "a.yaml").string(), ""), doctest::Contains("cycle"), ProgrammeError);
 }
 
+TEST_CASE("model names match ignoring case, in entries and programme files")
+{
+    PortfolioCopy p;
+    p.write("centre.yaml", "extends: lilo-certificate\nid: centre\ntitle: Centre\nrequirements:\n  R2:\n    models:\n      Gibbs: [Description, Feelings]\n");
+    p.edit("journal/2025-11-03-first-research-lesson.md", "model: gibbs", "model: GIBBS");
+    CHECK(find(p.check("2026-11-20", "centre.yaml"), "R2.model-unknown") == nullptr);
+    CHECK(find(p.check("2026-11-20", "centre.yaml"), "R2.model-headings") == nullptr);
+}
+
 TEST_CASE("word-count settings")
 {
     CountRules r = apply_word_count_settings(CountRules::defaults(), nlohmann::json{{"exclude", {"footnotes"}}, {"include", {"tables"}}, {"cjk", "none"}});

@@ -95,6 +95,10 @@ TEST_CASE("R1 mentor")
         p.edit(meeting, "date: 2025-09-16", "date: 2025-08-30");
         expect_error(p.check(), "R1.meeting-outside-period", meeting, 2, "R1");
     }
+    SUBCASE("a meeting record dated after the as-of date")
+    {
+        expect_error(p.check("2026-06-01"), "R1.meeting-future", "mentoring/2026-06-09-year-review-and-next-steps.md", 2, "R1");
+    }
     SUBCASE("a meeting record too short")
     {
         p.write(meeting, "---\ndate: 2025-09-16\n---\n\nWe met and agreed goals.\n");
@@ -339,6 +343,11 @@ TEST_CASE("R5 interviews")
         p.edit("essay.md", "When I began the programme", "When I began the programme, encouraged by kwok lai sheung,");
         expect_error(p.check(), "R5.private-name", "essay.md", p.line_of("essay.md", "kwok lai sheung"), "R5");
     }
+    SUBCASE("a private name split across a line break, in a journal entry")
+    {
+        p.edit(gibbs, "## Feelings", "I thought of Kwok\n  LAI   sheung today.\n\n## Feelings");
+        expect_error(p.check(), "R5.private-name", gibbs, p.line_of(gibbs, "I thought of Kwok"), "R5");
+    }
     SUBCASE("a second, unfinished interview is only information once one interview meets every condition")
     {
         p.write("interviews/2026-03-10-draft.md", "---\ndate: 2026-03-10\n---\n\n## Purpose\n\nTo follow up.\n");
@@ -466,6 +475,16 @@ TEST_CASE("C1–C10 criteria")
         const auto a = text.find("- lesson study with observers"), b = text.find("One-off workshops");
         p.write("essay.md", text.substr(0, a) + "- lesson study, in two forms:\n  - with observers;\n  - with video.\n\n" + text.substr(b));
         expect_missing(p.check(), "C8", "C8.list", p.line_of("essay.md", "## Developing staff"));
+    }
+    SUBCASE("links follow folders that portfolio.yaml moves")
+    {
+        std::filesystem::rename(p.dir() / "presentation", p.dir() / "talks");
+        p.write("portfolio.yaml", p.read("portfolio.yaml") + "presentation: talks\n");
+        p.edit("essay.md", "(presentation/e-portfolio-outline.md)", "(talks/e-portfolio-outline.md)");
+        const Report r = p.check();
+        INFO(codes(r));
+        CHECK(addressed(r, "C9"));
+        CHECK(r.complete());
     }
     SUBCASE("C9 needs a link to a file in presentation/ that exists")
     {

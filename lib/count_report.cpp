@@ -1,0 +1,52 @@
+#include "count_report.hpp"
+
+namespace lilo {
+
+std::uint64_t CountReport::total() const
+{
+    std::uint64_t n = 0;
+    for (const auto& f : files) n += f.doc.totals.words(rules);
+    return n;
+}
+
+bool declared_differs(std::uint64_t declared, std::uint64_t count)
+{
+    const std::uint64_t diff = declared > count ? declared - count : count - declared;
+    return diff * 100 > 5 * count;
+}
+
+nlohmann::json to_json(const CountReport& r)
+{
+    using nlohmann::json;
+    json files = json::array();
+    for (const auto& f : r.files) {
+        const std::uint64_t words = f.doc.totals.words(r.rules);
+        json cats = json::object();
+        for (std::size_t i = 0; i < category_count; ++i) cats[std::string(category_names[i])] = f.doc.totals.by[i].words;
+        json j{{"file", f.name}, {"words", words}, {"cjk_characters", f.doc.totals.cjk(r.rules)},
+               {"categories", cats}, {"left_out", f.doc.totals.left_out(r.rules)}};
+        if (f.declared) j["declared_words"] = {{"declared", *f.declared}, {"differs", declared_differs(*f.declared, words)}};
+        if (r.limit)
+            j["limit"] = {{"min", r.limit->min}, {"max", r.limit->max ? json(*r.limit->max) : json(nullptr)},
+                          {"within", !r.limit->describe(words)}};
+        if (r.by_section) {
+            json secs = json::array();
+            for (std::size_t h = 0; h < f.doc.headings.size(); ++h) {
+                const auto& hd = f.doc.headings[h];
+                secs.push_back({{"heading", hd.text}, {"level", hd.level}, {"line", hd.line},
+                                {"words", f.doc.section(h).words(r.rules)},
+                                {"excluded", excluded_section_kind(hd.text) == ExcludedSection::none ? json(nullptr)
+                                             : excluded_section_kind(hd.text) == ExcludedSection::references ? json("references")
+                                                                                                            : json("appendices")}});
+            }
+            j["sections"] = secs;
+        }
+        files.push_back(std::move(j));
+    }
+    json counted = json::object();
+    for (std::size_t i = 0; i < category_count; ++i) counted[std::string(category_names[i])] = r.rules.counted.test(i);
+    return {{"files", files}, {"total", r.total()},
+            {"rules", {{"counted", counted}, {"cjk", r.rules.cjk == CjkMode::none ? "none" : "characters"}}}};
+}
+
+} // namespace lilo
