@@ -44,16 +44,21 @@ Report check_portfolio(const CheckOptions& opt)
     std::error_code ec;
     if (!fs::exists(opt.folder, ec)) throw CannotCheck(opt.folder.string() + ": no such folder");
     if (!fs::is_directory(opt.folder, ec)) throw CannotCheck(opt.folder.string() + ": not a folder");
-    std::optional<PortfolioFs> maybe_fs;
+    std::optional<DiskPortfolio> disk;
     try {
-        maybe_fs.emplace(opt.folder);
+        disk.emplace(opt.folder);
     } catch (const std::exception& e) {
         throw CannotCheck(e.what());
     }
-    const PortfolioFs& pfs = *maybe_fs;
-    const std::string manifest_rel = "portfolio.yaml";
-    if (!fs::exists(pfs.absolute(manifest_rel), ec) && !fs::is_symlink(pfs.absolute(manifest_rel), ec))
+    if (!fs::exists(disk->absolute("portfolio.yaml"), ec) && !fs::is_symlink(disk->absolute("portfolio.yaml"), ec))
         throw CannotCheck(opt.folder.string() + ": no portfolio.yaml here; is this a portfolio folder?");
+    return check_portfolio(*disk, opt);
+}
+
+Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt)
+{
+    const std::string manifest_rel = "portfolio.yaml";
+    if (!pfs.exists(manifest_rel)) throw CannotCheck(opt.display_name + ": no portfolio.yaml");
 
     Report report;
     report.portfolio = opt.display_name.empty() ? opt.folder.string() : opt.display_name;

@@ -25,6 +25,10 @@ struct CannotCheck : std::runtime_error {
 
 Report check_portfolio(const CheckOptions& options);
 
+class PortfolioFs;
+// The same over any portfolio's files (a bundle read in place); `options.folder` is not used.
+Report check_portfolio(const PortfolioFs& files, const CheckOptions& options);
+
 inline constexpr std::string_view lilo_version = "0.1.0";
 
 } // namespace lilo

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "portfolio/fingerprint.hpp"
 #include "text/utf8.hpp"
 
 namespace fs = std::filesystem;
@@ -64,7 +65,7 @@ std::string parent_of(std::string_view rel)
     return slash == std::string_view::npos ? std::string() : std::string(rel.substr(0, slash));
 }
 
-PortfolioFs::PortfolioFs(const fs::path& root, FsLimits limits) : m_limits(limits)
+DiskPortfolio::DiskPortfolio(const fs::path& root, FsLimits limits) : m_limits(limits)
 {
     std::error_code ec;
     m_root = fs::canonical(root, ec);
@@ -107,7 +108,7 @@ PortfolioFs::Resolved PortfolioFs::resolve(std::string_view path, std::string_vi
     return {rel, std::nullopt};
 }
 
-std::optional<FsProblem> PortfolioFs::check_links(std::string_view rel) const
+std::optional<FsProblem> DiskPortfolio::check_links(std::string_view rel) const
 {
     if (rel.empty()) return std::nullopt;
     // Walk the path one component at a time so that a link is judged by
@@ -160,19 +161,19 @@ std::optional<FsProblem> PortfolioFs::check_links(std::string_view rel) const
     return std::nullopt;
 }
 
-bool PortfolioFs::exists(std::string_view rel) const
+bool DiskPortfolio::exists(std::string_view rel) const
 {
     std::error_code ec;
     return fs::exists(absolute(rel), ec);
 }
 
-bool PortfolioFs::is_file(std::string_view rel) const
+bool DiskPortfolio::is_file(std::string_view rel) const
 {
     std::error_code ec;
     return fs::is_regular_file(absolute(rel), ec);
 }
 
-bool PortfolioFs::is_dir(std::string_view rel) const
+bool DiskPortfolio::is_dir(std::string_view rel) const
 {
     std::error_code ec;
     return fs::is_directory(absolute(rel), ec);
@@ -279,7 +280,7 @@ MappedText MappedText::open(const fs::path& path, std::uintmax_t max_bytes)
     return out;
 }
 
-TextFile PortfolioFs::read_text(std::string_view rel) const
+TextFile DiskPortfolio::read_text(std::string_view rel) const
 {
     if (auto p = check_links(rel)) return {{}, p};
     return read_text_file(absolute(rel), m_limits.max_text_bytes);
@@ -288,27 +289,36 @@ TextFile PortfolioFs::read_text(std::string_view rel) const
 std::vector<PortfolioFs::Entry> PortfolioFs::markdown_entries(std::string_view rel_dir) const
 {
     std::vector<Entry> out;
-    std::error_code ec;
-    fs::directory_iterator it(absolute(rel_dir), ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-        const std::string name = it->path().filename().string();
+    for (const auto& name : list_names(rel_dir)) {
         if (name.empty() || name[0] == '.') continue;
         if (name.size() < 4 || !iequals(std::string_view(name).substr(name.size() - 3), ".md")) continue;
         if (iequals(name, "README.md")) continue;
         const std::string rel = rel_dir.empty() ? name : std::string(rel_dir) + "/" + name;
-        Entry e{rel, check_links(rel)};
-        if (!e.problem) {
-            struct stat st {};
-            if (::stat(absolute(rel).c_str(), &st) != 0) {
-                e.problem = FsProblem{"unreadable", errno == ELOOP ? "symbolic link loop" : "cannot read: " + errno_text(errno)};
-            } else if (!S_ISREG(st.st_mode)) {
-                e.problem = FsProblem{"not-a-file", S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file"};
-            }
-        }
-        out.push_back(std::move(e));
+        out.push_back({rel, file_problem(rel)});
     }
     std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.rel < b.rel; });
     return out;
 }
+
+std::vector<std::string> DiskPortfolio::list_names(std::string_view rel_dir) const
+{
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (fs::directory_iterator it(absolute(rel_dir), ec), end; !ec && it != end; it.increment(ec))
+        out.push_back(it->path().filename().string());
+    return out;
+}
+
+std::optional<FsProblem> DiskPortfolio::file_problem(std::string_view rel) const
+{
+    if (auto p = check_links(rel)) return p;
+    struct stat st {};
+    if (::stat(absolute(rel).c_str(), &st) != 0)
+        return FsProblem{"unreadable", errno == ELOOP ? "symbolic link loop" : "cannot read: " + errno_text(errno)};
+    if (!S_ISREG(st.st_mode)) return FsProblem{"not-a-file", S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file"};
+    return std::nullopt;
+}
+
+std::string DiskPortfolio::fingerprint() const { return portfolio_fingerprint(m_root).sha256; }
 
 } // namespace lilo

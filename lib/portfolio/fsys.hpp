@@ -53,12 +53,12 @@ private:
     bool m_mapped = false;
 };
 
+// A portfolio's files as the rules see them: a folder on disk
+// (DiskPortfolio) or a bundle read in place (ZipPortfolio, lib/bundle/).
+// Paths are portfolio-relative with '/' separators; nothing here writes.
 class PortfolioFs {
 public:
-    // Throws std::runtime_error when `root` is not a readable folder.
-    explicit PortfolioFs(const std::filesystem::path& root, FsLimits limits = {});
-
-    const std::filesystem::path& root() const { return m_root; }
+    virtual ~PortfolioFs() = default;
 
     // Resolves `path` as written in the file `from` (a portfolio-relative
     // path; "" for the portfolio itself): relative to that file's folder.
@@ -66,24 +66,52 @@ public:
     struct Resolved { std::string rel; std::optional<FsProblem> problem; };
     Resolved resolve(std::string_view path, std::string_view from_dir) const;
 
-    std::filesystem::path absolute(std::string_view rel) const { return m_root / std::filesystem::path(std::string(rel)); }
-
-    bool is_file(std::string_view rel) const;
-    bool is_dir(std::string_view rel) const;
-    bool exists(std::string_view rel) const;
+    virtual bool is_file(std::string_view rel) const = 0;
+    virtual bool is_dir(std::string_view rel) const = 0;
+    virtual bool exists(std::string_view rel) const = 0;
 
     // Reads a YAML or Markdown file: regular, within the size limit, UTF-8.
     using Text = struct TextFile;
-    TextFile read_text(std::string_view rel) const;
+    virtual TextFile read_text(std::string_view rel) const = 0;
 
-    // The entries of a record folder: `.md` files directly inside, not
-    // starting with '.', README.md left out; sorted by name. Entries that
-    // cannot be used (a link out, a folder named x.md) come back as problems.
+    // The entries of a record folder: `.md` files directly inside (the
+    // extension in any case), not starting with '.', README.md left out;
+    // sorted by name. Entries that cannot be used (a link out, a folder named
+    // x.md) come back with their problem.
     struct Entry { std::string rel; std::optional<FsProblem> problem; };
     std::vector<Entry> markdown_entries(std::string_view rel_dir) const;
 
-    // Whether `rel` (already lexically inside) resolves, through any links, inside the root.
-    std::optional<FsProblem> check_links(std::string_view rel) const;
+    // Whether `rel` (already lexically inside) resolves, through any links, inside the portfolio.
+    virtual std::optional<FsProblem> check_links(std::string_view) const { return std::nullopt; }
+
+    // The portfolio's fingerprint (spec §7).
+    virtual std::string fingerprint() const = 0;
+
+protected:
+    // Names directly inside a folder (empty if it is none).
+    virtual std::vector<std::string> list_names(std::string_view rel_dir) const = 0;
+    // Why `rel` cannot be read as a file, if it cannot.
+    virtual std::optional<FsProblem> file_problem(std::string_view rel) const = 0;
+};
+
+class DiskPortfolio : public PortfolioFs {
+public:
+    // Throws std::runtime_error when `root` is not a readable folder.
+    explicit DiskPortfolio(const std::filesystem::path& root, FsLimits limits = {});
+
+    const std::filesystem::path& root() const { return m_root; }
+    std::filesystem::path absolute(std::string_view rel) const { return m_root / std::filesystem::path(std::string(rel)); }
+
+    bool is_file(std::string_view rel) const override;
+    bool is_dir(std::string_view rel) const override;
+    bool exists(std::string_view rel) const override;
+    TextFile read_text(std::string_view rel) const override;
+    std::optional<FsProblem> check_links(std::string_view rel) const override;
+    std::string fingerprint() const override;
+
+protected:
+    std::vector<std::string> list_names(std::string_view rel_dir) const override;
+    std::optional<FsProblem> file_problem(std::string_view rel) const override;
 
 private:
     std::filesystem::path m_root; // canonical

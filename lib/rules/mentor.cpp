@@ -1,6 +1,5 @@
 // R1: a mentor, appointed early, met regularly; and, if the mentor signed
 // off, a portfolio unchanged since.
-#include "portfolio/fingerprint.hpp"
 #include "rules/kinds.hpp"
 #include "rules/records.hpp"
 #include "text/utf8.hpp"
@@ -25,10 +24,10 @@ void check_signoff(CheckContext& ctx)
         ctx.error("signoff-invalid", rel, 1, "signoff.yaml has no `sha256:`; the mentor records the output of `lilo fingerprint` there");
         return;
     }
-    const auto fp = portfolio_fingerprint(ctx.fs.root());
-    if (fold_case(*sha) != fp.sha256) {
+    const std::string fp = ctx.fs.fingerprint();
+    if (fold_case(*sha) != fp) {
         ctx.error("signoff-stale", rel, parsed.doc->mark_of("/sha256").line,
-                  "changed after the mentor signed: the portfolio's fingerprint is now " + fp.sha256 +
+                  "changed after the mentor signed: the portfolio's fingerprint is now " + fp +
                       "; ask the mentor to review the changes and sign again");
     }
 }

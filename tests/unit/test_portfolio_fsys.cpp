@@ -12,7 +12,7 @@ using namespace lilo::test;
 TEST_CASE("paths stay inside the portfolio")
 {
     PortfolioCopy p;
-    const PortfolioFs pfs(p.dir());
+    const DiskPortfolio pfs(p.dir());
     CHECK(pfs.resolve("journal/../essay.md", "").rel == "essay.md");
     CHECK_FALSE(pfs.resolve("journal/../essay.md", "").problem);
     CHECK(pfs.resolve("../evidence/x.csv", "project").rel == "evidence/x.csv");
@@ -33,7 +33,7 @@ TEST_CASE("symbolic links are followed inside and refused outside, never read")
     fs::create_symlink(p.dir() / "essay.md", p.dir() / "journal" / "abs-in.md");
     fs::create_symlink("loop2", p.dir() / "loop1");
     fs::create_symlink("loop1", p.dir() / "loop2");
-    const PortfolioFs pfs(p.dir());
+    const DiskPortfolio pfs(p.dir());
     CHECK_FALSE(pfs.check_links("journal/inside.md"));
     CHECK_FALSE(pfs.check_links("journal/abs-in.md"));
     CHECK(pfs.check_links("journal/abs-out.md")->code == "path-outside");
@@ -53,7 +53,7 @@ TEST_CASE("record folders: .md files directly inside, README and dot files left 
     p.write("journal/sub/2026-01-01-nested.md", "x\n");
     fs::create_directory(p.dir() / "journal" / "2026-01-02-folder.md");
     REQUIRE(::mkfifo((p.dir() / "journal" / "2026-01-03-pipe.md").c_str(), 0644) == 0);
-    const PortfolioFs pfs(p.dir());
+    const DiskPortfolio pfs(p.dir());
     const auto entries = pfs.markdown_entries("journal");
     std::vector<std::string> ok, bad;
     for (const auto& e : entries) (e.problem ? bad : ok).push_back(e.rel);
@@ -66,10 +66,10 @@ TEST_CASE("record folders: .md files directly inside, README and dot files left 
 TEST_CASE("reading text: size limit, encoding, NUL bytes")
 {
     PortfolioCopy p;
-    const PortfolioFs small(p.dir(), FsLimits{100});
+    const DiskPortfolio small(p.dir(), FsLimits{100});
     CHECK(small.read_text("essay.md").problem->code == "too-large");
     p.write("x.md", "line one\nline two caf\xe9\n");
-    const PortfolioFs pfs(p.dir());
+    const DiskPortfolio pfs(p.dir());
     const auto t = pfs.read_text("x.md");
     REQUIRE(t.problem);
     CHECK(t.problem->code == "encoding");

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The man pages, the --help text and the commands stay together: every
+# subcommand has a page, every option in a --help appears in that page, and
+# every page is mandoc -Tlint clean.
+#   check_pages.sh LILO MAN_DIR
+set -u
+lilo=$1
+man=$2
+status=0
+fail() { echo "FAIL: $*"; status=1; }
+
+# Options as `--help` lists them: "-q,--quiet", "--format TEXT".
+options_of() {
+  "$lilo" "$@" --help | sed -n '/^Options:/,/^[A-Z][a-z]*:$/p' | grep -oE '^  +-[-a-zA-Z,]+' | tr ',' '\n' | sed 's/^ *//' | grep -v -- '^-h$\|^--help$'
+}
+# In roff, "-" is often written "\-".
+mentions() { sed 's/\\-/-/g' "$1" | grep -qF -- "$2"; }
+
+commands=$("$lilo" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && /^  [a-z]/ { print $1 }')
+[ -n "$commands" ] || fail "lilo --help lists no subcommands"
+for opt in $(options_of); do mentions "$man/lilo.1" "$opt" || fail "lilo.1 does not mention $opt"; done
+for cmd in $commands; do
+  page="$man/lilo-$cmd.1"
+  [ -f "$page" ] || { fail "no man page $page for 'lilo $cmd'"; continue; }
+  mentions "$man/lilo.1" "$cmd" || fail "lilo.1 does not mention the command $cmd"
+  for opt in $(options_of "$cmd"); do mentions "$page" "$opt" || fail "$(basename "$page") does not mention $opt"; done
+done
+if command -v mandoc >/dev/null; then
+  for page in "$man"/*.[1-9]; do
+    out=$(mandoc -Tlint -W warning "$page" 2>&1) || true
+    [ -z "$out" ] || fail "mandoc -Tlint $(basename "$page"): $out"
+  done
+else
+  echo "mandoc is not installed; lint skipped"
+fi
+[ $status = 0 ] && echo "man pages: $(echo "$commands" | wc -w) commands, every option documented, lint clean"
+exit $status
