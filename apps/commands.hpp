@@ -21,10 +21,14 @@ struct Command {
 Runner setup_check(CLI::App& sub);
 Runner setup_count(CLI::App& sub);
 Runner setup_fingerprint(CLI::App& sub);
+Runner setup_bundle(CLI::App& sub);
+Runner setup_verify(CLI::App& sub);
 
 inline constexpr Command commands[] = {
     {"check", "Check portfolios against their programme's requirements", setup_check},
     {"count", "Count words as an examiner would", setup_count},
+    {"bundle", "Write the submission bundle: a zipped BagIt bag", setup_bundle},
+    {"verify", "Verify a bundle: manifests, hashes, and the check again", setup_verify},
     {"fingerprint", "Print the portfolio's fingerprint for a mentor's sign-off", setup_fingerprint},
 };
 

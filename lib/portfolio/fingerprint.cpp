@@ -26,24 +26,6 @@ std::string hex(const unsigned char* d, unsigned n)
     return out;
 }
 
-class Sha256 {
-public:
-    Sha256() : m_ctx(EVP_MD_CTX_new()) { EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr); }
-    ~Sha256() { EVP_MD_CTX_free(m_ctx); }
-    Sha256(const Sha256&) = delete;
-    Sha256& operator=(const Sha256&) = delete;
-    void update(const void* p, std::size_t n) { EVP_DigestUpdate(m_ctx, p, n); }
-    std::string hex_digest()
-    {
-        unsigned char d[EVP_MAX_MD_SIZE];
-        unsigned n = 0;
-        EVP_DigestFinal_ex(m_ctx, d, &n);
-        return hex(d, n);
-    }
-private:
-    EVP_MD_CTX* m_ctx;
-};
-
 void walk(const fs::path& root, const std::string& rel_dir, const IgnoreRules& rules, BundleFileSet& out)
 {
     std::error_code ec;
@@ -76,6 +58,28 @@ void walk(const fs::path& root, const std::string& rel_dir, const IgnoreRules& r
 }
 
 } // namespace
+
+struct Sha256::Ctx {
+    EVP_MD_CTX* md;
+};
+
+Sha256::Sha256() : m_ctx(new Ctx{EVP_MD_CTX_new()}) { EVP_DigestInit_ex(m_ctx->md, EVP_sha256(), nullptr); }
+
+Sha256::~Sha256()
+{
+    EVP_MD_CTX_free(m_ctx->md);
+    delete m_ctx;
+}
+
+void Sha256::update(const void* p, std::size_t n) { EVP_DigestUpdate(m_ctx->md, p, n); }
+
+std::string Sha256::hex_digest()
+{
+    unsigned char d[EVP_MAX_MD_SIZE];
+    unsigned n = 0;
+    EVP_DigestFinal_ex(m_ctx->md, d, &n);
+    return hex(d, n);
+}
 
 std::string sha256_hex(std::string_view data)
 {

@@ -34,6 +34,20 @@ struct Fingerprint {
 
 Fingerprint portfolio_fingerprint(const std::filesystem::path& root);
 
+// SHA-256 over data that arrives in pieces (libcrypto).
+class Sha256 {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+    void update(const void* data, std::size_t size);
+    std::string hex_digest(); // lowercase hex; once
+private:
+    struct Ctx;
+    Ctx* m_ctx;
+};
+
 // Lowercase hex SHA-256 of a file's bytes, or empty when it cannot be read.
 std::string sha256_file(const std::filesystem::path& file);
 std::string sha256_hex(std::string_view data);

@@ -1,0 +1,80 @@
+// lilo bundle [DIR] [-o FILE]: the submission bundle, a zipped BagIt bag.
+#include <csignal>
+#include <cstdlib>
+#include <fmt/core.h>
+#include <memory>
+
+#include "bundle/bag.hpp"
+#include "commands.hpp"
+#include "text/word_limit.hpp"
+
+namespace lilo::app {
+
+namespace {
+struct BundleArgs {
+    std::string folder = ".";
+    std::string output;
+    std::string as_of;
+    std::string programme;
+    bool allow_incomplete = false;
+    bool list = false;
+};
+
+extern "C" void on_interrupt(int) { request_bundle_cancel(); }
+} // namespace
+
+Runner setup_bundle(CLI::App& sub)
+{
+    auto a = std::make_shared<BundleArgs>();
+    sub.add_option("folder", a->folder, "Portfolio folder (default: the current folder)");
+    sub.add_option("-o,--output", a->output, "Write the bundle here (default: <candidate-id>-<programme>.zip)");
+    sub.add_option("--as-of", a->as_of, "Check and date the bundle as of this date (YYYY-MM-DD)");
+    sub.add_option("--programme", a->programme, "Programme id or file, instead of the portfolio's own");
+    sub.add_flag("--allow-incomplete", a->allow_incomplete, "Bundle a portfolio that does not yet meet every requirement");
+    sub.add_flag("--list", a->list, "Show what the bundle would carry and what it leaves out, and why; write nothing");
+    return [a]() -> int {
+        BundleOptions o;
+        o.check.folder = a->folder;
+        o.check.display_name = a->folder;
+        if (!a->as_of.empty()) {
+            auto d = Date::parse(a->as_of);
+            if (!d) throw CannotCheck("--as-of '" + a->as_of + "' is not a date YYYY-MM-DD");
+            o.check.as_of = *d;
+        }
+        if (!a->programme.empty()) o.check.programme = a->programme;
+        if (!a->output.empty()) o.output = a->output;
+        o.allow_incomplete = a->allow_incomplete;
+        if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {
+            char* end = nullptr;
+            const long long v = std::strtoll(sde, &end, 10);
+            if (*end != '\0' || v < 0) throw CannotCheck(std::string("SOURCE_DATE_EPOCH '") + sde + "' is not a number of seconds");
+            o.source_date_epoch = v;
+        }
+        if (a->list) {
+            const BundlePlan plan = plan_bundle(o);
+            for (const auto& f : plan.files.files) fmt::print("  {}\n", f);
+            for (const auto& l : plan.files.left_out) fmt::print("- {}  (left out: {})\n", l.rel, l.reason);
+            for (const auto& r : plan.files.refused) fmt::print("! {}  (refused: {})\n", r.rel, r.reason);
+            for (const auto& c : plan.collisions) fmt::print("! {}  (refused: names differ only in case or Unicode normalisation)\n", c);
+            fmt::print("{} files would be bundled, {} left out, {} refused; the portfolio is {}.\n", plan.files.files.size(),
+                       plan.files.left_out.size(), plan.files.refused.size() + plan.collisions.size(),
+                       plan.report.complete() ? "complete" : "incomplete");
+            return exit_ok;
+        }
+        std::signal(SIGINT, on_interrupt);
+        std::signal(SIGTERM, on_interrupt);
+        std::signal(SIGHUP, on_interrupt);
+        try {
+            const BundleResult res = write_bundle(o);
+            fmt::print("{}: {} files, {} bytes; {} as of {}; fingerprint {}\n", res.path.string(), res.plan.files.files.size(),
+                       with_commas(res.payload_bytes), res.plan.report.complete() ? "complete" : "incomplete", res.plan.report.as_of, res.fingerprint);
+            return exit_ok;
+        } catch (const BundleRefused& e) {
+            fmt::print(stderr, "lilo: error: no bundle written: {}\n", e.what());
+            for (const auto& d : e.details) fmt::print(stderr, "  {}\n", d);
+            return exit_unmet;
+        }
+    };
+}
+
+} // namespace lilo::app

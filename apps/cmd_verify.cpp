@@ -1,0 +1,42 @@
+// lilo verify BUNDLE.zip: manifests, hashes and the check again, in place.
+#include <fmt/core.h>
+#include <memory>
+
+#include "bundle/verify.hpp"
+#include "check.hpp"
+#include "commands.hpp"
+#include "render.hpp"
+#include "text/word_limit.hpp"
+
+namespace lilo::app {
+
+Runner setup_verify(CLI::App& sub)
+{
+    auto bundle = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>("text");
+    sub.add_option("bundle", *bundle, "The bundle (.zip) to verify")->required();
+    sub.add_option("--format", *format, "Output format: text or json")->check(CLI::IsMember({"text", "json"}));
+    return [bundle, format]() -> int {
+        const VerifyReport r = verify_bundle(*bundle);
+        const bool ok = r.verified() && r.check && r.check->complete();
+        if (*format == "json") {
+            fmt::print("{}\n", to_json(r).dump(2));
+            return ok ? exit_ok : exit_unmet;
+        }
+        for (const auto& d : r.findings)
+            fmt::print("{}:{}{}: {}: {}: {}\n", r.bundle, r.top.empty() ? "" : r.top + "/", d.file, name_of(d.severity), d.code, d.message);
+        if (r.check) {
+            if (!r.check->diagnostics.empty()) fmt::print("{}", render_text(*r.check, TextStyle{false, true, false}));
+        }
+        if (r.verified())
+            fmt::print("Verified: {} files, {} bytes, every SHA-256 and Payload-Oxum as the manifests say; the check {}.\n", r.payload_files,
+                       with_commas(r.payload_bytes), r.check ? (r.check->complete() ? "finds it complete, as the bundle's report says"
+                                                                                    : "finds it incomplete, as the bundle's report says")
+                                                             : "could not run");
+        else
+            fmt::print("Not verified: {} problem{} in {}.\n", r.findings.size(), r.findings.size() == 1 ? "" : "s", r.bundle);
+        return ok ? exit_ok : exit_unmet;
+    };
+}
+
+} // namespace lilo::app

@@ -1,0 +1,265 @@
+#include "bundle/bag.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <ctime>
+#include <dirent.h>
+#include <fcntl.h>
+#include <map>
+#include <sys/stat.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "core/report.hpp"
+#include "text/utf8.hpp"
+#include "text/word_limit.hpp"
+
+namespace fs = std::filesystem;
+
+namespace lilo {
+
+namespace {
+
+std::atomic<bool> cancel_requested{false};
+
+bool inside(const fs::path& root, const fs::path& p)
+{
+    auto r = root.begin();
+    auto q = p.begin();
+    for (; r != root.end(); ++r, ++q)
+        if (q == p.end() || *r != *q) return false;
+    return true;
+}
+
+// The tag files' text.
+std::string bagit_txt() { return "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"; }
+
+std::string bag_info(const BundlePlan& plan, std::uint64_t bytes, std::size_t count, const std::string& fingerprint)
+{
+    const Report& r = plan.report;
+    std::string s;
+    auto line = [&](const std::string& label, const std::string& value) {
+        if (!value.empty()) s += label + ": " + collapse_space(value) + "\n";
+    };
+    line("Source-Organization", "LILO programme (EdUHK with Cambridge International)");
+    line("Bagging-Date", r.as_of);
+    line("Payload-Oxum", std::to_string(bytes) + "." + std::to_string(count));
+    line("External-Identifier", r.candidate_id);
+    line("Contact-Name", r.candidate_name);
+    line("External-Description", "Portfolio for " + r.programme_title);
+    line("LILO-Programme", r.programme);
+    line("LILO-Check-Status", r.complete() ? "complete" : "incomplete");
+    line("LILO-Essay-Words", r.essay_words ? std::to_string(*r.essay_words) : "");
+    line("LILO-Fingerprint", fingerprint);
+    line("LILO-Version", std::string(lilo_version));
+    return s;
+}
+
+struct ZipCloser {
+    zip_t* z;
+    ~ZipCloser()
+    {
+        if (z) zip_discard(z);
+    }
+};
+
+void fsync_path(const fs::path& p, int flags)
+{
+    const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error(p.string() + ": " + std::strerror(errno));
+    const int rc = ::fsync(fd);
+    const int e = errno;
+    ::close(fd);
+    if (rc != 0 && e != EINVAL) throw std::runtime_error(p.string() + ": cannot flush to disk: " + std::strerror(e));
+}
+
+// Removes what an earlier, killed run left: ".<name>.partial-<pid>…" whose pid is gone.
+void remove_stale_partials(const fs::path& dir, const std::string& name)
+{
+    const std::string prefix = "." + name + ".partial-";
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string f = it->path().filename().string();
+        if (!f.starts_with(prefix)) continue;
+        const long pid = std::strtol(f.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)) continue; // still running
+        fs::remove(it->path(), ec);
+    }
+}
+
+} // namespace
+
+void request_bundle_cancel() { cancel_requested = true; }
+
+std::string to_nfc(const std::string& utf8)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+    if (U_FAILURE(err)) return utf8;
+    const icu::UnicodeString in = icu::UnicodeString::fromUTF8(utf8);
+    if (nfc->isNormalized(in, err) && U_SUCCESS(err)) return utf8;
+    err = U_ZERO_ERROR;
+    const icu::UnicodeString out = nfc->normalize(in, err);
+    if (U_FAILURE(err)) return utf8;
+    std::string s;
+    out.toUTF8String(s);
+    return s;
+}
+
+std::pair<std::uint16_t, std::uint16_t> dos_time(const BundleOptions& o)
+{
+    std::time_t t = static_cast<std::time_t>(o.check.as_of.days()) * 86400;
+    if (o.source_date_epoch) t = static_cast<std::time_t>(*o.source_date_epoch);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    if (tm.tm_year < 80) tm = std::tm{0, 0, 0, 1, 0, 80, 0, 0, 0, 0, nullptr};
+    if (tm.tm_year > 207) tm = std::tm{58, 59, 23, 31, 11, 207, 0, 0, 0, 0, nullptr};
+    const auto dtime = static_cast<std::uint16_t>((tm.tm_hour << 11) | (tm.tm_min << 5) | (tm.tm_sec / 2));
+    const auto ddate = static_cast<std::uint16_t>(((tm.tm_year - 80) << 9) | ((tm.tm_mon + 1) << 5) | tm.tm_mday);
+    return {dtime, ddate};
+}
+
+BundlePlan plan_bundle(const BundleOptions& o)
+{
+    BundlePlan plan;
+    plan.report = check_portfolio(o.check);
+    std::error_code ec;
+    plan.files = bundle_files(fs::canonical(o.check.folder, ec));
+    plan.top = plan.report.candidate_id.empty() ? "portfolio" : plan.report.candidate_id;
+    // Names that would collide in the bag, or on a case-insensitive disk.
+    std::map<std::string, std::string> seen;
+    for (const auto& f : plan.files.files) {
+        const std::string nfc = to_nfc(f);
+        if (nfc != f) plan.not_nfc.push_back(f);
+        auto [it, fresh] = seen.emplace(fold_case(nfc), f);
+        if (!fresh) plan.collisions.push_back(it->second + " and " + f);
+    }
+    return plan;
+}
+
+fs::path bundle_target(const BundleOptions& o, const BundlePlan& plan)
+{
+    if (o.output) return *o.output;
+    const std::string name = plan.top + "-" + plan.report.programme + ".zip";
+    std::error_code ec;
+    const fs::path root = fs::canonical(o.check.folder, ec);
+    const fs::path cwd = fs::current_path(ec);
+    if (!root.empty() && inside(root, cwd)) return root.parent_path() / name;
+    return name;
+}
+
+BundleResult write_bundle(const BundleOptions& o)
+{
+    BundleResult result;
+    result.plan = plan_bundle(o);
+    const BundlePlan& plan = result.plan;
+    if (!plan.report.complete() && !o.allow_incomplete) {
+        std::vector<std::string> why;
+        for (const auto& q : plan.report.requirements)
+            if (!q.met) why.push_back(q.id + " " + q.title + ": unmet");
+        throw BundleRefused("the portfolio is incomplete; `lilo check` says what is missing (or bundle it anyway with --allow-incomplete)", why);
+    }
+    std::vector<std::string> refused;
+    for (const auto& r : plan.files.refused) refused.push_back(r.rel + ": " + r.reason);
+    for (const auto& c : plan.collisions) refused.push_back(c + ": names that differ only in case or Unicode normalisation");
+    if (!refused.empty()) throw BundleRefused("the portfolio holds files a bundle cannot carry", refused);
+
+    const fs::path root = fs::canonical(o.check.folder);
+    const fs::path target = fs::absolute(bundle_target(o, plan));
+    if (inside(root, target)) throw CannotCheck(target.string() + ": a bundle cannot be written inside the portfolio it carries");
+    const fs::path dir = target.parent_path();
+    if (!fs::is_directory(dir)) throw CannotCheck(dir.string() + ": no such folder for the bundle");
+    remove_stale_partials(dir, target.filename().string());
+    const fs::path partial = dir / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()));
+
+    // Hash the payload; build the manifests.
+    std::vector<std::pair<std::string, std::string>> payload; // (zip name, file)
+    std::string manifest;
+    std::uint64_t bytes = 0;
+    std::string listing; // the fingerprint's lines
+    for (const auto& f : plan.files.files) {
+        const std::string sum = sha256_file(root / f);
+        if (sum.empty()) throw std::runtime_error(f + ": cannot read");
+        bytes += fs::file_size(root / f);
+        const std::string name = to_nfc(f);
+        manifest += sum + "  data/" + name + "\n";
+        if (f != "signoff.yaml") listing += sum + "  " + f + "\n";
+        payload.emplace_back(plan.top + "/data/" + name, (root / f).string());
+    }
+    result.fingerprint = sha256_hex(listing);
+    result.payload_bytes = bytes;
+    // The embedded report names the bag, not the folder it came from.
+    Report embedded = plan.report;
+    embedded.portfolio = plan.top;
+    const std::string report_json = to_json(embedded, lilo_version).dump(2) + "\n";
+    std::map<std::string, std::string> tags{
+        {"bagit.txt", bagit_txt()},
+        {"bag-info.txt", bag_info(plan, bytes, plan.files.files.size(), result.fingerprint)},
+        {"manifest-sha256.txt", manifest},
+        {"lilo-report.json", report_json},
+    };
+    std::string tagmanifest;
+    for (const auto& [name, text] : tags) tagmanifest += sha256_hex(text) + "  " + name + "\n";
+    tags["tagmanifest-sha256.txt"] = tagmanifest;
+
+    // Every entry, sorted by name; fixed time, permissions and compression.
+    std::map<std::string, std::pair<bool, std::string>> entries; // name → (is file path, data or path)
+    for (const auto& [name, path] : payload) entries[name] = {true, path};
+    for (const auto& [name, text] : tags) entries[plan.top + "/" + name] = {false, text};
+
+    int zerr = 0;
+    zip_t* z = zip_open(partial.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+    if (!z) {
+        zip_error_t e;
+        zip_error_init_with_code(&e, zerr);
+        const std::string msg = zip_error_strerror(&e);
+        zip_error_fini(&e);
+        throw std::runtime_error(partial.string() + ": " + msg);
+    }
+    ZipCloser closer{z};
+    const auto [dtime, ddate] = dos_time(o);
+    for (const auto& [name, src] : entries) {
+        zip_source_t* s = src.first ? zip_source_file(z, src.second.c_str(), 0, -1)
+                                    : zip_source_buffer(z, src.second.data(), src.second.size(), 0);
+        if (!s) throw std::runtime_error(name + ": " + zip_strerror(z));
+        const zip_int64_t idx = zip_file_add(z, name.c_str(), s, ZIP_FL_ENC_UTF_8);
+        if (idx < 0) {
+            zip_source_free(s);
+            throw std::runtime_error(name + ": " + zip_strerror(z));
+        }
+        const auto i = static_cast<zip_uint64_t>(idx);
+        if (zip_set_file_compression(z, i, ZIP_CM_DEFLATE, 6) != 0 || zip_file_set_dostime(z, i, dtime, ddate, 0) != 0 ||
+            zip_file_set_external_attributes(z, i, 0, ZIP_OPSYS_UNIX, (0100644u) << 16) != 0)
+            throw std::runtime_error(name + ": " + zip_strerror(z));
+    }
+    cancel_requested = false;
+    zip_register_cancel_callback_with_state(z, [](zip_t*, void*) { return cancel_requested.load() ? 1 : 0; }, nullptr, nullptr);
+    if (zip_close(z) != 0) {
+        const std::string msg = zip_strerror(z);
+        // zip_close failed: libzip has removed its own temporary file.
+        std::error_code ec;
+        fs::remove(partial, ec);
+        if (cancel_requested) throw std::runtime_error("interrupted; no bundle was written");
+        throw std::runtime_error(target.string() + ": " + msg + "; no bundle was written");
+    }
+    closer.z = nullptr;
+    try {
+        fsync_path(partial, O_RDONLY);
+        if (cancel_requested) throw std::runtime_error("interrupted; no bundle was written");
+        fs::rename(partial, target);
+        fsync_path(dir, O_RDONLY | O_DIRECTORY);
+    } catch (...) {
+        std::error_code ec;
+        fs::remove(partial, ec);
+        throw;
+    }
+    result.path = target;
+    return result;
+}
+
+} // namespace lilo

@@ -1,0 +1,36 @@
+#pragma once
+// lilo verify: a bundle checked in place, with nothing extracted: safe entry
+// names, both manifests in both directions, every SHA-256, Payload-Oxum, and
+// the check run again on the files inside and compared with the embedded report.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/report.hpp"
+
+namespace lilo {
+
+struct VerifyLimits {
+    std::uint64_t max_entries = 100000;
+    std::uint64_t max_total_bytes = std::uint64_t{4} << 30;  // uncompressed
+    std::uint64_t max_ratio = 1000;                          // uncompressed / compressed, per entry
+};
+
+struct VerifyReport {
+    std::string bundle;                 // as named on the command line
+    std::string top;                    // the bag's top folder
+    std::vector<Diagnostic> findings;   // codes "B.…"; file is the entry name inside the bag
+    std::optional<Report> check;        // the check run again on the files inside
+    std::uint64_t payload_files = 0;
+    std::uint64_t payload_bytes = 0;
+
+    bool verified() const;              // no error finding
+};
+
+// Throws CannotCheck (exit 2) when the file cannot be read as a zip at all.
+VerifyReport verify_bundle(const std::filesystem::path& bundle, const VerifyLimits& limits = {});
+
+nlohmann::json to_json(const VerifyReport& report);
+
+} // namespace lilo

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# lilo bundle and lilo verify, end to end with real tools: the bag read back
+# by unzip, bsdtar and sha256sum; byte-identical bundles; tampering caught;
+# nothing written when refused or interrupted.
+#   test_bundle.sh LILO EXAMPLES_DIR
+set -u
+lilo=$1
+examples=$2
+work=$(mktemp -d "${TMPDIR:-/tmp}/lilo-bundle.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+export CI=true NO_COLOR=1
+unset SOURCE_DATE_EPOCH
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok; else fail "$what"; fi; }
+zipname=LILO-2025-0117-lilo-certificate.zip
+
+cp -r "$examples/certificate" p
+"$lilo" bundle p --as-of 2026-11-20 >out.txt 2>&1; rc=$?
+[ $rc = 0 ] && ok || fail "bundle exit $rc: $(cat out.txt)"
+check "unzip -t reads the bundle" unzip -t "$zipname"
+check "bsdtar lists the bundle" bsdtar -tf "$zipname"
+[ "$(bsdtar -tf "$zipname" | cut -d/ -f1 | sort -u)" = LILO-2025-0117 ] && ok || fail "one top folder named after the candidate id"
+for f in bagit.txt bag-info.txt manifest-sha256.txt tagmanifest-sha256.txt lilo-report.json data/portfolio.yaml data/.liloignore; do
+  bsdtar -tf "$zipname" | grep -qx "LILO-2025-0117/$f" && ok || fail "the bag holds $f"
+done
+bsdtar -tf "$zipname" | grep -q '/data/drafts/' && fail ".liloignore'd drafts/ carried" || ok
+mkdir x && (cd x && bsdtar -xf "../$zipname")
+(cd x/LILO-2025-0117 && sha256sum -c --quiet manifest-sha256.txt) && ok || fail "sha256sum -c manifest-sha256.txt"
+(cd x/LILO-2025-0117 && sha256sum -c --quiet tagmanifest-sha256.txt) && ok || fail "sha256sum -c tagmanifest-sha256.txt"
+grep -q "^Payload-Oxum: [0-9]*\.[0-9]*$" x/LILO-2025-0117/bag-info.txt && ok || fail "Payload-Oxum in bag-info.txt"
+grep -q "^Bagging-Date: 2026-11-20$" x/LILO-2025-0117/bag-info.txt && ok || fail "Bagging-Date is the as-of date"
+check "verify accepts the bundle" "$lilo" verify "$zipname"
+
+# Reproducible: another copy, another folder, another time zone, later.
+mkdir -p elsewhere/deeper && cp -r "$examples/certificate" elsewhere/deeper/q
+touch -d '2020-01-01' elsewhere/deeper/q/essay.md
+sleep 1
+(cd elsewhere && TZ=Asia/Hong_Kong "$lilo" bundle deeper/q --as-of 2026-11-20 -o ../again.zip >/dev/null 2>&1)
+cmp -s "$zipname" again.zip && ok || fail "two bundles of the same portfolio are byte-identical"
+SOURCE_DATE_EPOCH=1767225600 "$lilo" bundle p --as-of 2026-11-20 -o epoch.zip >/dev/null 2>&1
+zipinfo -T epoch.zip 2>/dev/null | grep -q "20260101.000000" && ok || fail "SOURCE_DATE_EPOCH sets the entries' time"
+
+# Tampering, each caught with its own message.
+tamper() { # name, then commands run inside an extracted copy; re-zipped as NAME.zip
+  local name=$1; shift
+  rm -rf t && mkdir t && (cd t && bsdtar -xf "../$zipname" && "$@") && (cd t && zip -qr -X "../$name.zip" LILO-2025-0117)
+}
+expect_verify() { # zip, code, what
+  "$lilo" verify "$1" >v.txt 2>&1; local rc=$?
+  if [ $rc = 1 ] && grep -q "$2" v.txt; then ok; else fail "$3: exit $rc, expected 1 with $2: $(head -3 v.txt)"; fi
+}
+tamper changed sh -c 'printf x >> LILO-2025-0117/data/essay.md'
+expect_verify changed.zip "B.changed: .*data/essay.md\|data/essay.md: error: B.changed" "a changed byte"
+tamper added sh -c 'echo extra > LILO-2025-0117/data/extra.md'
+expect_verify added.zip "B.extra" "an added file"
+tamper removed sh -c 'rm LILO-2025-0117/data/references.yaml'
+expect_verify removed.zip "B.missing" "a removed file"
+tamper manifest sh -c 'sed -i "s/^[0-9a-f]\{64\}  data\/essay.md$/0000000000000000000000000000000000000000000000000000000000000000  data\/essay.md/" LILO-2025-0117/manifest-sha256.txt'
+expect_verify manifest.zip "B.tag-changed" "an edited manifest"
+# A '../' entry: zip a file under a name of the same length, then rename it in place.
+tamper dotdot sh -c 'echo evil > LILO-2025-0117/XXXevil'
+perl -pi -e 's{LILO-2025-0117/XXXevil}{LILO-2025-0117/../evil}g' dotdot.zip
+expect_verify dotdot.zip "B.unsafe-name" "a ../ entry"
+printf 'not a zip' > bogus.zip
+"$lilo" verify bogus.zip >/dev/null 2>&1; [ $? = 2 ] && ok || fail "verify of a file that is not a zip exits 2"
+
+# Refused: nothing written.
+cp -r "$examples/certificate-incomplete" inc
+"$lilo" bundle inc --as-of 2026-11-20 -o inc.zip >inc.txt 2>&1; rc=$?
+[ $rc = 1 ] && [ ! -e inc.zip ] && ok || fail "an incomplete portfolio writes nothing (exit $rc)"
+grep -q "incomplete" inc.txt && ok || fail "the refusal says the portfolio is incomplete"
+"$lilo" bundle inc --as-of 2026-11-20 -o inc.zip --allow-incomplete >/dev/null 2>&1 && [ -f inc.zip ] && ok || fail "--allow-incomplete bundles it"
+cp -r "$examples/certificate" link
+ln -s /etc/passwd link/presentation/passwd.md
+"$lilo" bundle link --as-of 2026-11-20 -o link.zip >link.txt 2>&1; rc=$?
+[ $rc = 1 ] && [ ! -e link.zip ] && grep -q "passwd.md" link.txt && ok || fail "a symbolic link out is refused by name (exit $rc): $(cat link.txt)"
+"$lilo" bundle p --as-of 2026-11-20 -o p/inside.zip >/dev/null 2>&1; [ $? = 2 ] && [ ! -e p/inside.zip ] && ok || fail "a bundle inside its own portfolio is refused"
+
+# Interrupted: no bundle and no litter. A portfolio with 60 MB of evidence takes long enough to interrupt.
+cp -r "$examples/certificate" big
+head -c 60000000 /dev/urandom > big/project/evidence/recording.bin
+"$lilo" bundle big --as-of 2026-11-20 -o big.zip >/dev/null 2>&1 &
+pid=$!
+sleep 0.3
+kill -INT $pid; wait $pid; rc=$?
+[ ! -e big.zip ] && [ -z "$(ls -A | grep partial)" ] && ok || fail "Ctrl-C leaves no bundle and no partial file (exit $rc): $(ls -a)"
+"$lilo" bundle big --as-of 2026-11-20 -o big.zip >/dev/null 2>&1 &
+pid=$!
+sleep 0.3
+kill -KILL $pid; wait $pid 2>/dev/null
+[ ! -e big.zip ] && ok || fail "kill -9 leaves no bundle"
+"$lilo" bundle big --as-of 2026-11-20 -o big.zip >/dev/null 2>&1 && [ -f big.zip ] && [ -z "$(ls -A | grep partial)" ] && ok ||
+  fail "the next run succeeds and clears what the killed one left: $(ls -a)"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
