@@ -65,7 +65,7 @@ Runner setup_check(CLI::App& sub)
             if (args->strict && r.count(Severity::warning) > 0) code = exit_unmet;
         }
         if (args->format == "json") {
-            if (reports.size() == 1) {
+            if (folders.size() == 1) {
                 fmt::print("{}\n", to_json(reports.front(), lilo_version).dump(2));
             } else {
                 nlohmann::json all = nlohmann::json::array();

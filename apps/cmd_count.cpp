@@ -45,7 +45,10 @@ std::vector<Category> parse_categories(const std::vector<std::string>& values, c
         std::size_t start = 0;
         while (start <= v.size()) {
             const std::size_t comma = std::min(v.find(',', start), v.size());
-            if (comma > start) names.push_back(v.substr(start, comma - start));
+            std::string name = v.substr(start, comma - start);
+            name.erase(0, name.find_first_not_of(' '));
+            name.erase(name.find_last_not_of(' ') + 1);
+            if (!name.empty()) names.push_back(name);
             start = comma + 1;
         }
     }
@@ -124,6 +127,34 @@ std::string section_tree(const MarkdownDoc& doc, const CountRules& rules)
     return out;
 }
 
+// Reads and counts one file ('-': standard input).
+FileCount count_file(const std::string& f, const AnalyzeOptions& opt)
+{
+    const std::string name = f == "-" ? "<stdin>" : f;
+    auto fail = [&](const FsProblem& p) {
+        return CannotCheck(fmt::format("{}{}: {}", name, p.line ? ":" + std::to_string(p.line) : "", p.message));
+    };
+    MarkdownDoc doc;
+    if (f == "-") {
+        std::string text(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>{});
+        if (auto bad = find_invalid_utf8(text)) throw fail(FsProblem{"encoding", "is not UTF-8 text", line_of_offset(text, *bad)});
+        doc = analyze_markdown(std::move(text), opt);
+    } else {
+        // Mapped, not copied: a 75 MB file costs its size and no more.
+        MappedText text = MappedText::open(f, std::uintmax_t{4} << 30);
+        if (text.problem) throw fail(*text.problem);
+        doc = analyze_markdown(text.data(), text.size(), opt);
+    }
+    FileCount c{name, std::move(doc), std::nullopt};
+    if (c.doc.front.present) {
+        auto fm = parse_yaml(c.doc.front.yaml, c.doc.front.first_line);
+        if (fm.doc && fm.doc->value.is_object() && fm.doc->value.contains("declared_words") &&
+            fm.doc->value["declared_words"].is_number_integer() && fm.doc->value["declared_words"].get<long long>() >= 0)
+            c.declared = fm.doc->value["declared_words"].get<std::uint64_t>();
+    }
+    return c;
+}
+
 } // namespace
 
 Runner setup_count(CLI::App& sub)
@@ -160,37 +191,24 @@ Runner setup_count(CLI::App& sub)
         report.limit = limit;
         report.by_section = a->by_section;
         auto& counted = report.files;
+        AnalyzeOptions opt;
+        opt.structure = a->by_section;
+        opt.cjk = rules.cjk;
+        bool unreadable = false;
         for (const auto& f : a->files) {
-            AnalyzeOptions opt;
-            opt.structure = a->by_section;
-            opt.cjk = rules.cjk;
-            const std::string name = f == "-" ? "<stdin>" : f;
-            auto fail = [&](const FsProblem& p) {
-                return CannotCheck(fmt::format("{}{}: {}", name, p.line ? ":" + std::to_string(p.line) : "", p.message));
-            };
-            MarkdownDoc doc;
-            if (f == "-") {
-                std::string text(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>{});
-                if (auto bad = find_invalid_utf8(text)) throw fail(FsProblem{"encoding", "is not UTF-8 text", line_of_offset(text, *bad)});
-                doc = analyze_markdown(std::move(text), opt);
-            } else {
-                // Mapped, not copied: a 75 MB file costs its size and no more.
-                MappedText text = MappedText::open(f, std::uintmax_t{4} << 30);
-                if (text.problem) throw fail(*text.problem);
-                doc = analyze_markdown(text.data(), text.size(), opt);
+            try {
+                counted.push_back(count_file(f, opt));
+            } catch (const CannotCheck& e) {
+                // One file that cannot be read does not stop the others being counted.
+                if (a->files.size() == 1) throw;
+                fmt::print(stderr, "lilo: error: {}\n", e.what());
+                unreadable = true;
             }
-            FileCount c{name, std::move(doc), std::nullopt};
-            if (c.doc.front.present) {
-                auto fm = parse_yaml(c.doc.front.yaml, c.doc.front.first_line);
-                if (fm.doc && fm.doc->value.is_object() && fm.doc->value.contains("declared_words") &&
-                    fm.doc->value["declared_words"].is_number_integer() && fm.doc->value["declared_words"].get<long long>() >= 0)
-                    c.declared = fm.doc->value["declared_words"].get<std::uint64_t>();
-            }
-            counted.push_back(std::move(c));
         }
         int code = exit_ok;
         for (const auto& c : counted)
             if (limit && limit->describe(c.doc.totals.words(rules))) code = exit_unmet;
+        if (unreadable) code = exit_cannot_check;
         if (a->format == "json") {
             fmt::print("{}\n", to_json(report).dump(2));
             return code;

@@ -60,6 +60,7 @@ std::string suggestion(const CLI::App& app, const CLI::App* sub, const std::vect
             if (!best.empty()) return fmt::format("unknown option '{}'; did you mean '{}'?", key, best);
             return fmt::format("unknown option '{}'", key);
         }
+        if (sub) return fmt::format("unexpected argument '{}'", word);
         if (!sub) {
             std::vector<std::string> names;
             for (const auto& c : lilo::app::commands) names.emplace_back(c.name);

@@ -31,13 +31,18 @@ nlohmann::json to_json(const CountReport& r)
                           {"within", !r.limit->describe(words)}};
         if (r.by_section) {
             json secs = json::array();
+            // A section inside a reference list or an appendix is left out with it.
+            ExcludedSection excluded = ExcludedSection::none;
+            int excluded_level = 0;
             for (std::size_t h = 0; h < f.doc.headings.size(); ++h) {
                 const auto& hd = f.doc.headings[h];
+                if (excluded != ExcludedSection::none && hd.level <= excluded_level) excluded = ExcludedSection::none;
+                if (excluded == ExcludedSection::none && (excluded = excluded_section_kind(hd.text)) != ExcludedSection::none)
+                    excluded_level = hd.level;
                 secs.push_back({{"heading", hd.text}, {"level", hd.level}, {"line", hd.line},
                                 {"words", f.doc.section(h).words(r.rules)},
-                                {"excluded", excluded_section_kind(hd.text) == ExcludedSection::none ? json(nullptr)
-                                             : excluded_section_kind(hd.text) == ExcludedSection::references ? json("references")
-                                                                                                            : json("appendices")}});
+                                {"excluded", excluded == ExcludedSection::none ? json(nullptr)
+                                             : excluded == ExcludedSection::references ? json("references") : json("appendices")}});
             }
             j["sections"] = secs;
         }

@@ -2,6 +2,8 @@
 
 #include "rules/records.hpp"
 
+#include <algorithm>
+
 namespace lilo {
 
 namespace {
@@ -28,8 +30,11 @@ std::string moved_path(const CheckContext& ctx, const std::string& path)
             if (auto moved = ctx.manifest.path_setting(key)) return ctx.fs.resolve(*moved, "").rel;
     }
     const auto slash = path.find('/');
-    if (slash != std::string::npos)
-        if (auto moved = ctx.manifest.path_setting(path.substr(0, slash))) {
+    static constexpr std::string_view folders[] = {"journal", "mentoring", "interviews", "presentation", "courses"};
+    const std::string first = slash == std::string::npos ? path : path.substr(0, slash);
+    const bool is_folder_setting = std::find(std::begin(folders), std::end(folders), first) != std::end(folders);
+    if (slash != std::string::npos && is_folder_setting)
+        if (auto moved = ctx.manifest.path_setting(first)) {
             const auto r = ctx.fs.resolve(*moved, "");
             if (!r.problem) return r.rel + path.substr(slash);
         }
@@ -106,7 +111,7 @@ void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::
                         if (folder ? t.rel.starts_with(want_rel + "/") : t.rel == want_rel) ok = true;
                     }
                     if (!ok)
-                        miss("link", at, c.id + " should link to " + (folder ? "a file in " + want : want) + " (a link whose file exists)");
+                        miss("link", at, c.id + " should link to " + (folder ? "a file in " + want_rel + "/" : want_rel) + " (a link whose file exists)");
                 }
                 auto count_items = [&](bool dated) {
                     long n = 0;

@@ -4,6 +4,8 @@
 #include "rules/records.hpp"
 #include "text/utf8.hpp"
 
+#include <cctype>
+
 namespace lilo {
 
 namespace {
@@ -39,7 +41,11 @@ int find_name(const std::string& raw, const std::string& name)
                 break;
             }
         }
-        if (k == name.size()) return line_of_offset(raw, pos);
+        // Whole words only: "Ho Chi" is not in "echo chief".
+        auto word = [](unsigned char c) { return c >= 0x80 || std::isalnum(c) != 0; };
+        const bool starts = pos == 0 || !word(static_cast<unsigned char>(hay[pos - 1]));
+        const bool ends = h >= hay.size() || !word(static_cast<unsigned char>(hay[h]));
+        if (k == name.size() && starts && ends) return line_of_offset(raw, pos);
     }
     return 0;
 }

@@ -84,7 +84,7 @@ void check_journal(CheckContext& ctx)
     if (good < min_entries)
         ctx.error("entries", folder, 0,
                   std::to_string(good) + " journal entr" + (good == 1 ? "y counts" : "ies count") + "; at least " + std::to_string(min_entries) +
-                      " needed (dated inside the period, " + std::to_string(min_words) + "+ words each)");
+                      " needed (dated inside the period and not after today, " + std::to_string(min_words) + "+ words each)");
 
     if (!ctx.manifest.start || !ctx.manifest.end || dated.empty()) return;
     std::stable_sort(dated.begin(), dated.end(), [](const DatedRecord* a, const DatedRecord* b) { return *a->date < *b->date; });

@@ -85,7 +85,7 @@ void check_mentor(CheckContext& ctx)
         if (good < min_meetings)
             ctx.error("meetings", folder, 0,
                       std::to_string(good) + " meeting record" + (good == 1 ? " counts" : "s count") + "; at least " + std::to_string(min_meetings) +
-                          " needed (dated inside the period, " + std::to_string(min_words) + "+ words each)");
+                          " needed (dated inside the period and not after today, " + std::to_string(min_words) + "+ words each)");
     }
     check_signoff(ctx);
 }

@@ -67,7 +67,8 @@ TEST_CASE("lilo count's JSON validates against the count schema")
     r.limit = parse_word_limit("1000~10%");
     r.by_section = true;
     AnalyzeOptions opt;
-    r.files.push_back({"a.md", analyze_markdown("---\ndeclared_words: 9\n---\n# T\n\nSome words [@k].\n\n## References\n\nX.\n", opt), 9});
+    opt.structure = true;
+    r.files.push_back({"a.md", analyze_markdown("---\ndeclared_words: 9\n---\n# T\n\nSome words [@k].\n\n## References\n\nX.\n\n### Primary\n\nY.\n", opt), 9});
     r.files.push_back({"b.md", analyze_markdown("plain text", opt), std::nullopt});
     YamlDoc doc;
     doc.value = to_json(r);
@@ -77,6 +78,7 @@ TEST_CASE("lilo count's JSON validates against the count schema")
     CHECK(doc.value["files"][0]["words"] == 5);
     CHECK(doc.value["total"] == 7);
     CHECK(doc.value["files"][0]["sections"][1]["excluded"] == "references");
+    CHECK(doc.value["files"][0]["sections"][2]["excluded"] == "references"); // a subsection goes with it
     CHECK(doc.value["files"][0]["limit"]["within"] == false);
     CHECK(doc.value["files"][0]["declared_words"]["differs"] == true); // 9 declared, 5 counted
 }

@@ -348,6 +348,14 @@ TEST_CASE("R5 interviews")
         p.edit(gibbs, "## Feelings", "I thought of Kwok\n  LAI   sheung today.\n\n## Feelings");
         expect_error(p.check(), "R5.private-name", gibbs, p.line_of(gibbs, "I thought of Kwok"), "R5");
     }
+    SUBCASE("a private name is matched as whole words only")
+    {
+        p.edit(interview, "  name: Kwok Lai Sheung", "  name: Ho Chi");
+        p.edit("essay.md", "When I began the programme", "When I began the echo chief programme");
+        CHECK(find(p.check(), "R5.private-name") == nullptr);
+        p.edit("essay.md", "echo chief", "Ho  chi,");
+        expect_error(p.check(), "R5.private-name", "essay.md", p.line_of("essay.md", "Ho  chi,"), "R5");
+    }
     SUBCASE("a second, unfinished interview is only information once one interview meets every condition")
     {
         p.write("interviews/2026-03-10-draft.md", "---\ndate: 2026-03-10\n---\n\n## Purpose\n\nTo follow up.\n");
