@@ -56,10 +56,13 @@ Runner setup_bundle(CLI::App& sub)
             for (const auto& l : plan.files.left_out) fmt::print("- {}  (left out: {})\n", l.rel, l.reason);
             for (const auto& r : plan.files.refused) fmt::print("! {}  (refused: {})\n", r.rel, r.reason);
             for (const auto& c : plan.collisions) fmt::print("! {}  (refused: names differ only in case or Unicode normalisation)\n", c);
+            for (const auto& n : plan.not_nfc) fmt::print("~ {}  (carried under its NFC name)\n", n);
             fmt::print("{} files would be bundled, {} left out, {} refused; the portfolio is {}.\n", plan.files.files.size(),
                        plan.files.left_out.size(), plan.files.refused.size() + plan.collisions.size(),
                        plan.report.complete() ? "complete" : "incomplete");
-            return exit_ok;
+            // The exit status says whether `lilo bundle` would write the bundle.
+            const bool refused = !plan.files.refused.empty() || !plan.collisions.empty() || (!plan.report.complete() && !o.allow_incomplete);
+            return refused ? exit_unmet : exit_ok;
         }
         std::signal(SIGINT, on_interrupt);
         std::signal(SIGTERM, on_interrupt);

@@ -23,8 +23,14 @@ Runner setup_verify(CLI::App& sub)
             fmt::print("{}\n", to_json(r).dump(2));
             return ok ? exit_ok : exit_unmet;
         }
-        for (const auto& d : r.findings)
-            fmt::print("{}:{}{}: {}: {}: {}\n", r.bundle, r.top.empty() ? "" : r.top + "/", d.file, name_of(d.severity), d.code, d.message);
+        for (const auto& d : r.findings) {
+            // Where: the bundle, an entry of it, or a line of a tag file.
+            std::string where = r.bundle;
+            const bool whole_name = d.code == "B.unsafe-name" || d.code == "B.duplicate";
+            if (!d.file.empty()) where += ":" + (whole_name || r.top.empty() ? d.file : r.top + "/" + d.file);
+            if (d.line > 0) where += ":" + std::to_string(d.line);
+            fmt::print("{}: {}: {}: {}\n", where, name_of(d.severity), d.code, d.message);
+        }
         if (r.check) {
             if (!r.check->diagnostics.empty()) fmt::print("{}", render_text(*r.check, TextStyle{false, true, false}));
         }

@@ -30,7 +30,12 @@ Programme programme_for(const CheckOptions& opt, const std::optional<Manifest>& 
         // A programme file named by the portfolio must lie inside it.
         auto r = pfs.resolve(ref, "");
         if (r.problem) throw CannotCheck("portfolio.yaml: programme '" + ref + "': " + r.problem->message);
-        return load_programme(r.rel, opt.folder);
+        if (dynamic_cast<const DiskPortfolio*>(&pfs)) return load_programme(r.rel, opt.folder);
+        // Inside a bundle: read from the bundle itself, never from the disk.
+        auto text = pfs.read_text(r.rel);
+        if (text.problem) throw CannotCheck(r.rel + ": " + text.problem->message);
+        Programme p = programme_from_text(text.data, r.rel);
+        return p;
     } catch (const ProgrammeError& e) {
         std::string where = e.file.empty() ? "" : e.file + (e.line > 0 ? ":" + std::to_string(e.line) : "") + ": ";
         throw CannotCheck(where + "invalid programme: " + e.what());

@@ -10,12 +10,11 @@
 #include <fcntl.h>
 #include <map>
 #include <sys/stat.h>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
 #include <unistd.h>
 #include <zip.h>
 
 #include "core/report.hpp"
+#include "text/nfc.hpp"
 #include "text/utf8.hpp"
 #include "text/word_limit.hpp"
 
@@ -96,21 +95,6 @@ void remove_stale_partials(const fs::path& dir, const std::string& name)
 
 void request_bundle_cancel() { cancel_requested = true; }
 
-std::string to_nfc(const std::string& utf8)
-{
-    UErrorCode err = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
-    if (U_FAILURE(err)) return utf8;
-    const icu::UnicodeString in = icu::UnicodeString::fromUTF8(utf8);
-    if (nfc->isNormalized(in, err) && U_SUCCESS(err)) return utf8;
-    err = U_ZERO_ERROR;
-    const icu::UnicodeString out = nfc->normalize(in, err);
-    if (U_FAILURE(err)) return utf8;
-    std::string s;
-    out.toUTF8String(s);
-    return s;
-}
-
 std::pair<std::uint16_t, std::uint16_t> dos_time(const BundleOptions& o)
 {
     std::time_t t = static_cast<std::time_t>(o.check.as_of.days()) * 86400;
@@ -155,6 +139,11 @@ fs::path bundle_target(const BundleOptions& o, const BundlePlan& plan)
 
 BundleResult write_bundle(const BundleOptions& o)
 {
+    // A Ctrl-C at any point from here on abandons the bundle.
+    cancel_requested = false;
+    auto interrupted = [] {
+        if (cancel_requested) throw std::runtime_error("interrupted; no bundle was written");
+    };
     BundleResult result;
     result.plan = plan_bundle(o);
     const BundlePlan& plan = result.plan;
@@ -170,10 +159,13 @@ BundleResult write_bundle(const BundleOptions& o)
     if (!refused.empty()) throw BundleRefused("the portfolio holds files a bundle cannot carry", refused);
 
     const fs::path root = fs::canonical(o.check.folder);
-    const fs::path target = fs::absolute(bundle_target(o, plan));
-    if (inside(root, target)) throw CannotCheck(target.string() + ": a bundle cannot be written inside the portfolio it carries");
-    const fs::path dir = target.parent_path();
-    if (!fs::is_directory(dir)) throw CannotCheck(dir.string() + ": no such folder for the bundle");
+    const fs::path wanted = fs::absolute(bundle_target(o, plan));
+    std::error_code ec;
+    // Resolved through links and '..', so that no spelling of a path leads inside the portfolio.
+    const fs::path dir = fs::canonical(wanted.parent_path(), ec);
+    if (ec || !fs::is_directory(dir)) throw CannotCheck(wanted.parent_path().string() + ": no such folder for the bundle");
+    const fs::path target = dir / wanted.filename();
+    if (inside(root, target)) throw CannotCheck(wanted.string() + ": a bundle cannot be written inside the portfolio it carries");
     remove_stale_partials(dir, target.filename().string());
     const fs::path partial = dir / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()));
 
@@ -181,17 +173,18 @@ BundleResult write_bundle(const BundleOptions& o)
     std::vector<std::pair<std::string, std::string>> payload; // (zip name, file)
     std::string manifest;
     std::uint64_t bytes = 0;
-    std::string listing; // the fingerprint's lines
+    std::vector<std::pair<std::string, std::string>> listing; // the fingerprint's lines
     for (const auto& f : plan.files.files) {
+        interrupted();
         const std::string sum = sha256_file(root / f);
         if (sum.empty()) throw std::runtime_error(f + ": cannot read");
         bytes += fs::file_size(root / f);
         const std::string name = to_nfc(f);
         manifest += sum + "  data/" + name + "\n";
-        if (f != "signoff.yaml") listing += sum + "  " + f + "\n";
+        if (f != "signoff.yaml") listing.emplace_back(name, sum);
         payload.emplace_back(plan.top + "/data/" + name, (root / f).string());
     }
-    result.fingerprint = sha256_hex(listing);
+    result.fingerprint = sha256_hex(fingerprint_listing(std::move(listing)));
     result.payload_bytes = bytes;
     // The embedded report names the bag, not the folder it came from.
     Report embedded = plan.report;
@@ -237,12 +230,11 @@ BundleResult write_bundle(const BundleOptions& o)
             zip_file_set_external_attributes(z, i, 0, ZIP_OPSYS_UNIX, (0100644u) << 16) != 0)
             throw std::runtime_error(name + ": " + zip_strerror(z));
     }
-    cancel_requested = false;
+    interrupted();
     zip_register_cancel_callback_with_state(z, [](zip_t*, void*) { return cancel_requested.load() ? 1 : 0; }, nullptr, nullptr);
     if (zip_close(z) != 0) {
         const std::string msg = zip_strerror(z);
         // zip_close failed: libzip has removed its own temporary file.
-        std::error_code ec;
         fs::remove(partial, ec);
         if (cancel_requested) throw std::runtime_error("interrupted; no bundle was written");
         throw std::runtime_error(target.string() + ": " + msg + "; no bundle was written");
@@ -254,7 +246,6 @@ BundleResult write_bundle(const BundleOptions& o)
         fs::rename(partial, target);
         fsync_path(dir, O_RDONLY | O_DIRECTORY);
     } catch (...) {
-        std::error_code ec;
         fs::remove(partial, ec);
         throw;
     }

@@ -58,9 +58,6 @@ std::filesystem::path bundle_target(const BundleOptions& options, const BundlePl
 // as-of date at midnight UTC; never before 1980 (zip's epoch).
 std::pair<std::uint16_t, std::uint16_t> dos_time(const BundleOptions& options);
 
-// Unicode NFC of a UTF-8 name (ICU).
-std::string to_nfc(const std::string& utf8);
-
 // Set by a SIGINT/SIGTERM handler: the bundle being written is abandoned.
 void request_bundle_cancel();
 

@@ -129,6 +129,11 @@ VerifyReport verify_bundle(const std::filesystem::path& bundle, const VerifyLimi
     if (!S_ISREG(st.st_mode)) throw CannotCheck(bundle.string() + ": not a file");
     int err = 0;
     Zip zip{zip_open(bundle.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err)};
+    if (!zip.z && err == ZIP_ER_EXISTS) {
+        // libzip refuses two entries of the same name: a finding about the bundle, not an unreadable file.
+        add("B.duplicate", "", "two entries in the zip have the same name");
+        return r;
+    }
     if (!zip.z) {
         zip_error_t e;
         zip_error_init_with_code(&e, err);
@@ -207,11 +212,12 @@ VerifyReport verify_bundle(const std::filesystem::path& bundle, const VerifyLimi
     // The payload: every file under data/, hashed; the manifest, both ways.
     std::map<std::string, zip_uint64_t> payload; // portfolio-relative
     std::map<std::string, std::string> hashes;
+    std::set<std::string> unreadable; // reported once, not again as missing
     for (const auto& [name, idx] : entries) {
         if (!name.starts_with(top + "data/")) continue;
         const std::string rel = name.substr(top.size() + 5);
         zip_file_t* f = zip_fopen_index(zip.z, idx, 0);
-        if (!f) { add("B.unreadable", "data/" + rel, std::string("cannot read: ") + zip_strerror(zip.z)); continue; }
+        if (!f) { add("B.unreadable", "data/" + rel, std::string("cannot read: ") + zip_strerror(zip.z)); unreadable.insert(rel); continue; }
         // Hashed as it streams: evidence files may be large.
         std::string error;
         std::vector<char> buf(1 << 20);
@@ -225,7 +231,7 @@ VerifyReport verify_bundle(const std::filesystem::path& bundle, const VerifyLimi
         }
         const std::string sum = hash.hex_digest();
         zip_fclose(f);
-        if (!error.empty()) { add("B.unreadable", "data/" + rel, "cannot read: " + error); continue; }
+        if (!error.empty()) { add("B.unreadable", "data/" + rel, "cannot read: " + error); unreadable.insert(rel); continue; }
         payload[rel] = idx;
         hashes[rel] = sum;
     }
@@ -238,7 +244,7 @@ VerifyReport verify_bundle(const std::filesystem::path& bundle, const VerifyLimi
             else if (it->second != sum) add("B.changed", "data/" + rel, "changed: its SHA-256 is " + sum + ", the manifest says " + it->second);
         }
         for (const auto& [path, sum] : manifest)
-            if (!path.starts_with("data/") || !hashes.count(path.substr(5)))
+            if (!path.starts_with("data/") || (!hashes.count(path.substr(5)) && !unreadable.count(path.substr(5))))
                 add("B.missing", path, "is in the manifest but not in the bundle");
     }
     if (have_tagmanifest) {
@@ -280,8 +286,7 @@ VerifyReport verify_bundle(const std::filesystem::path& bundle, const VerifyLimi
     opt.display_name = r.bundle;
     if (embedded.is_object()) {
         if (auto d = Date::parse(embedded.value("as_of", ""))) opt.as_of = *d;
-        const std::string prog = embedded.value("programme", "");
-        if (is_builtin_programme(prog)) opt.programme = prog;
+
     }
     if (!payload.count("portfolio.yaml")) {
         add("B.no-portfolio", "data/portfolio.yaml", "the bundle carries no portfolio.yaml");

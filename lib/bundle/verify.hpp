@@ -20,7 +20,7 @@ struct VerifyLimits {
 struct VerifyReport {
     std::string bundle;                 // as named on the command line
     std::string top;                    // the bag's top folder
-    std::vector<Diagnostic> findings;   // codes "B.…"; file is the entry name inside the bag
+    std::vector<Diagnostic> findings;   // codes "B.…"; file is relative to the bag's top folder (a whole entry name for B.unsafe-name, B.duplicate; empty for the bundle as a whole)
     std::optional<Report> check;        // the check run again on the files inside
     std::uint64_t payload_files = 0;
     std::uint64_t payload_bytes = 0;

@@ -79,10 +79,10 @@ std::optional<FsProblem> ZipPortfolio::file_problem(std::string_view rel) const
 
 std::string ZipPortfolio::fingerprint() const
 {
-    std::string listing;
+    std::vector<std::pair<std::string, std::string>> lines;
     for (const auto& [rel, sum] : m_hashes)
-        if (rel != "signoff.yaml") listing += sum + "  " + rel + "\n";
-    return sha256_hex(listing);
+        if (rel != "signoff.yaml") lines.emplace_back(rel, sum);
+    return sha256_hex(fingerprint_listing(std::move(lines)));
 }
 
 } // namespace lilo

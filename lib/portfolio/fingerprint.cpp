@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "portfolio/ignore.hpp"
+#include "text/nfc.hpp"
 #include "text/utf8.hpp"
 
 namespace fs = std::filesystem;
@@ -39,7 +40,11 @@ void walk(const fs::path& root, const std::string& rel_dir, const IgnoreRules& r
     std::sort(names.begin(), names.end());
     for (const auto& name : names) {
         const std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
-        if (name == ".git") { out.left_out.push_back({rel + "/", "git metadata"}); continue; }
+        if (name == ".git") {
+            std::error_code dir_ec;
+            out.left_out.push_back({fs::is_directory(root / rel, dir_ec) ? rel + "/" : rel, "git metadata"});
+            continue;
+        }
         struct stat st {};
         if (::lstat((root / rel).c_str(), &st) != 0) { out.refused.push_back({rel, "cannot read"}); continue; }
         const bool dir = S_ISDIR(st.st_mode);
@@ -79,6 +84,14 @@ std::string Sha256::hex_digest()
     unsigned n = 0;
     EVP_DigestFinal_ex(m_ctx->md, d, &n);
     return hex(d, n);
+}
+
+std::string fingerprint_listing(std::vector<std::pair<std::string, std::string>> lines)
+{
+    std::sort(lines.begin(), lines.end());
+    std::string out;
+    for (const auto& [name, sum] : lines) out += sum + "  " + name + "\n";
+    return out;
 }
 
 std::string sha256_hex(std::string_view data)
@@ -131,12 +144,15 @@ Fingerprint portfolio_fingerprint(const fs::path& root)
     Fingerprint fp;
     const BundleFileSet set = bundle_files(root);
     fp.refused = set.refused;
+    std::vector<std::pair<std::string, std::string>> lines; // (NFC name, sum)
     for (const auto& rel : set.files) {
         if (rel == "signoff.yaml") continue;
         const std::string sum = sha256_file(root / rel);
         if (sum.empty()) { fp.refused.push_back({rel, "cannot read"}); continue; }
-        fp.listing += sum + "  " + rel + "\n";
+        // Names as a bundle carries them (NFC), so a bundle's fingerprint is the folder's.
+        lines.emplace_back(to_nfc(rel), sum);
     }
+    fp.listing = fingerprint_listing(lines);
     fp.sha256 = sha256_hex(fp.listing);
     return fp;
 }

@@ -48,6 +48,10 @@ private:
     Ctx* m_ctx;
 };
 
+// The fingerprint's lines, `<sha256>  <name>\n`, sorted by name bytewise,
+// from (name, sha256) pairs; signoff.yaml already left out.
+std::string fingerprint_listing(std::vector<std::pair<std::string, std::string>> lines);
+
 // Lowercase hex SHA-256 of a file's bytes, or empty when it cannot be read.
 std::string sha256_file(const std::filesystem::path& file);
 std::string sha256_hex(std::string_view data);

@@ -49,9 +49,10 @@ void record_origins(const nlohmann::json& v, const std::string& ptr, std::map<st
     }
 }
 
+Layer parse_layer(std::string text, const std::string& file_label);
+
 Layer read_layer(const std::string& ref, const fs::path& base_dir, std::string& canonical_key)
 {
-    Layer layer;
     std::string text;
     std::string file_label;
     const bool looks_like_path = ref.find('/') != std::string::npos || ref.ends_with(".yaml") || ref.ends_with(".yml");
@@ -82,6 +83,13 @@ Layer read_layer(const std::string& ref, const fs::path& base_dir, std::string& 
         file_label = p.string();
         if (auto bad = find_invalid_utf8(text)) throw ProgrammeError(file_label, line_of_offset(text, *bad), "not UTF-8 text");
     }
+    return parse_layer(std::move(text), file_label);
+}
+
+// A programme file's text, parsed and validated against the schema.
+Layer parse_layer(std::string text, const std::string& file_label)
+{
+    Layer layer;
     if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
     YamlParse parsed = parse_yaml(text);
     if (!parsed.doc) {
@@ -137,7 +145,9 @@ const RequirementSpec* Programme::requirement_of_kind(std::string_view kind) con
     return nullptr;
 }
 
-Programme load_programme(const std::string& ref, const fs::path& base_dir)
+namespace {
+
+Programme resolve_chain(std::optional<Layer> first, std::string first_key, const std::string& ref, const fs::path& base_dir)
 {
     // Read the chain: the file, the one it extends, and so on.
     std::vector<Layer> chain;
@@ -146,7 +156,14 @@ Programme load_programme(const std::string& ref, const fs::path& base_dir)
     fs::path dir = base_dir;
     for (;;) {
         std::string key;
-        Layer layer = read_layer(next, dir, key);
+        Layer layer;
+        if (first) {
+            layer = std::move(*first);
+            key = first_key;
+            first.reset();
+        } else {
+            layer = read_layer(next, dir, key);
+        }
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
             const auto mark = chain.empty() ? SourceMark{} : chain.back().doc.mark_of("/extends");
             throw ProgrammeError(chain.empty() ? layer.label : chain.back().label, mark.line,
@@ -200,6 +217,20 @@ Programme load_programme(const std::string& ref, const fs::path& base_dir)
     std::sort(prog.requirements.begin(), prog.requirements.end(), [](const auto& a, const auto& b) { return id_less(a.id, b.id); });
     std::sort(prog.criteria.begin(), prog.criteria.end(), [](const auto& a, const auto& b) { return id_less(a.id, b.id); });
     return prog;
+}
+
+} // namespace
+
+Programme load_programme(const std::string& ref, const fs::path& base_dir) { return resolve_chain(std::nullopt, "", ref, base_dir); }
+
+Programme programme_from_text(const std::string& text, const std::string& label)
+{
+    Layer layer = parse_layer(text, label);
+    // Text has no folder: it may extend a built-in programme, not a file.
+    if (layer.value.contains("extends") && !is_builtin_programme(layer.value["extends"].get<std::string>()))
+        throw ProgrammeError(label, layer.doc.mark_of("/extends").line, "extends '" + layer.value["extends"].get<std::string>() +
+                                                                           "': here only a built-in programme can be extended");
+    return resolve_chain(std::move(layer), "text:" + label, label, "");
 }
 
 } // namespace lilo

@@ -4,6 +4,7 @@
 // compiled in; a centre's file may extend one and give only what differs.
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -53,6 +54,10 @@ struct ProgrammeError : std::runtime_error {
 
 // `ref` is a built-in id or a path; a relative path is taken from `base_dir`.
 Programme load_programme(const std::string& ref, const std::filesystem::path& base_dir);
+
+// A programme file's text (it may extend a built-in programme or a file
+// relative to the current folder); `label` names it in errors.
+Programme programme_from_text(const std::string& text, const std::string& label);
 
 // Ids of the built-in programmes.
 std::vector<std::string> builtin_programmes();

@@ -79,12 +79,26 @@ ln -s /etc/passwd link/presentation/passwd.md
 [ $rc = 1 ] && [ ! -e link.zip ] && grep -q "passwd.md" link.txt && ok || fail "a symbolic link out is refused by name (exit $rc): $(cat link.txt)"
 "$lilo" bundle p --as-of 2026-11-20 -o p/inside.zip >/dev/null 2>&1; [ $? = 2 ] && [ ! -e p/inside.zip ] && ok || fail "a bundle inside its own portfolio is refused"
 
+# No spelling of a path puts the bundle inside its portfolio.
+ln -s p into-p
+"$lilo" bundle p --as-of 2026-11-20 -o into-p/x.zip >/dev/null 2>&1; [ $? = 2 ] && [ ! -e p/x.zip ] && ok || fail "-o through a link into the portfolio is refused"
+mkdir -p side
+"$lilo" bundle p --as-of 2026-11-20 -o side/../p/y.zip >/dev/null 2>&1; [ $? = 2 ] && [ ! -e p/y.zip ] && ok || fail "-o with .. into the portfolio is refused"
+
+# A name in decomposed form (NFD) is carried in NFC, and a signed-off bundle still verifies.
+cp -r "$examples/certificate" nfd
+printf 'Notes on the caf\x65\xcc\x81 conversations.\n' > "nfd/presentation/cafe$(printf '\xcc\x81').md"
+printf 'name: Ho Chi Keung\ndate: 2026-06-30\nsha256: %s\n' "$("$lilo" fingerprint nfd)" > nfd/signoff.yaml
+"$lilo" bundle nfd --as-of 2026-11-20 -o nfd.zip >/dev/null 2>&1 && ok || fail "bundle with an NFD name"
+bsdtar -tf nfd.zip | grep -q "presentation/caf$(printf '\xc3\xa9').md" && ok || fail "the NFD name is carried in NFC"
+"$lilo" verify nfd.zip >nfd.txt 2>&1 && ok || fail "a signed-off bundle with an NFD name verifies: $(cat nfd.txt)"
+
 # Interrupted: no bundle and no litter. A portfolio with 60 MB of evidence takes long enough to interrupt.
 cp -r "$examples/certificate" big
 head -c 60000000 /dev/urandom > big/project/evidence/recording.bin
 "$lilo" bundle big --as-of 2026-11-20 -o big.zip >/dev/null 2>&1 &
 pid=$!
-sleep 0.3
+sleep 0.1   # early: still checking and hashing
 kill -INT $pid; wait $pid; rc=$?
 [ ! -e big.zip ] && [ -z "$(ls -A | grep partial)" ] && ok || fail "Ctrl-C leaves no bundle and no partial file (exit $rc): $(ls -a)"
 "$lilo" bundle big --as-of 2026-11-20 -o big.zip >/dev/null 2>&1 &
@@ -94,6 +108,17 @@ kill -KILL $pid; wait $pid 2>/dev/null
 [ ! -e big.zip ] && ok || fail "kill -9 leaves no bundle"
 "$lilo" bundle big --as-of 2026-11-20 -o big.zip >/dev/null 2>&1 && [ -f big.zip ] && [ -z "$(ls -A | grep partial)" ] && ok ||
   fail "the next run succeeds and clears what the killed one left: $(ls -a)"
+
+# A full disk: a 2 MB tmpfs cannot hold the 60 MB bundle. Reported, and nothing left behind.
+mkdir -p small
+if mount -t tmpfs -o size=2m tmpfs small 2>/dev/null; then
+  "$lilo" bundle big --as-of 2026-11-20 -o small/big.zip >full.txt 2>&1; rc=$?
+  [ $rc = 2 ] && [ -z "$(ls -A small)" ] && grep -q "no bundle was written" full.txt && ok ||
+    fail "a full disk is reported (exit $rc: $(cat full.txt)) and leaves nothing: $(ls -A small)"
+  umount small
+else
+  echo "skipped: the full-disk test needs to mount a tmpfs (root in a machine that allows it)"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -260,6 +260,11 @@ TEST_CASE("R4 project")
         expect_error(p.check(), "R4.status", proj, 3, "R4");
     }
     SUBCASE("no start date") { p.edit(proj, "started: 2025-10-06\n", ""); expect_error(p.check(), "R4.started", proj, 1, "R4"); }
+    SUBCASE("completed without a completion date")
+    {
+        p.edit(proj, "completed: 2026-05-29\n", "");
+        expect_error(p.check(), "R4.completed", proj, 1, "R4");
+    }
     SUBCASE("completed before it started")
     {
         p.edit(proj, "completed: 2026-05-29", "completed: 2025-10-01");
@@ -298,6 +303,13 @@ TEST_CASE("R5 interviews")
 {
     PortfolioCopy p;
     SUBCASE("no interviews folder") { p.remove("interviews"); expect_error(p.check(), "R5.interviews-missing", "interviews", 0, "R5"); }
+    SUBCASE("undated: no date and no date in the file name")
+    {
+        p.edit(interview, "date: 2026-02-24\n", "");
+        p.write("interviews/principal.md", p.read(interview));
+        p.remove(interview);
+        expect_error(p.check(), "R5.undated", "interviews/principal.md", 1, "R5");
+    }
     SUBCASE("outside the period")
     {
         p.edit(interview, "date: 2026-02-24", "date: 2026-08-24");
@@ -466,6 +478,18 @@ TEST_CASE("C1–C10 criteria")
         const auto a = text.find("- leading experienced colleagues"), b = text.find("## Leadership that improves");
         p.write("essay.md", text.substr(0, a) + "My priority is leading experienced colleagues through shared evidence.\n\n" + text.substr(b));
         expect_missing(p.check(), "C3", "C3.list", p.line_of("essay.md", "## Leadership practices and my development priorities"));
+    }
+    SUBCASE("C4 needs a citation")
+    {
+        p.edit("essay.md", "@robinson2008 found", "Robinson and colleagues found");
+        p.edit("essay.md", "where @hattie2007 show", "where Hattie and Timperley show");
+        expect_missing(p.check(), "C4", "C4.citations", p.line_of("essay.md", "## Leadership that improves teaching and learning"));
+    }
+    SUBCASE("C7 needs a citation")
+    {
+        p.edit("essay.md", "@hargreaves2012 describe", "Hargreaves and Fullan describe");
+        p.edit("essay.md", "@timperley2011 argues", "Timperley argues");
+        expect_missing(p.check(), "C7", "C7.citations", p.line_of("essay.md", "## Why staff development matters"));
     }
     SUBCASE("C5 needs a link to project/project.md")
     {
