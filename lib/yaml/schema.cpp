@@ -10,6 +10,7 @@
 #include <valijson/validator.hpp>
 
 #include "core/resources.hpp"
+#include "text/utf8.hpp"
 
 namespace lilo {
 
@@ -120,8 +121,29 @@ SchemaValidator::SchemaValidator(std::string_view schema_text) : m_impl(std::mak
 
 SchemaValidator::~SchemaValidator() = default;
 
+namespace {
+// The first string (key or value) that is not UTF-8, as a JSON Pointer.
+std::optional<std::string> invalid_utf8_at(const nlohmann::json& v, const std::string& ptr)
+{
+    if (v.is_string()) return find_invalid_utf8(v.get_ref<const std::string&>()) ? std::optional<std::string>(ptr) : std::nullopt;
+    if (v.is_object()) {
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            if (find_invalid_utf8(it.key())) return ptr;
+            if (auto p = invalid_utf8_at(*it, json_pointer_append(ptr, it.key()))) return p;
+        }
+    } else if (v.is_array()) {
+        for (std::size_t i = 0; i < v.size(); ++i)
+            if (auto p = invalid_utf8_at(v[i], ptr + "/" + std::to_string(i))) return p;
+    }
+    return std::nullopt;
+}
+} // namespace
+
 std::vector<SchemaError> SchemaValidator::validate(const YamlDoc& doc) const
 {
+    // valijson measures string lengths assuming UTF-8 and reads past the end
+    // of a truncated sequence (found by fuzzing): it never sees such text.
+    if (auto at = invalid_utf8_at(doc.value, "")) return {{*at, "not UTF-8 text", doc.mark_of(*at)}};
     valijson::Validator validator;
     valijson::ValidationResults results;
     valijson::adapters::NlohmannJsonAdapter target(doc.value);

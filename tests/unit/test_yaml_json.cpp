@@ -73,3 +73,15 @@ TEST_CASE("schema errors are worded for people and placed at YAML lines")
     for (const auto& e : errs2) found = found || (e.message == "candidate: missing 'id'" && e.mark.line == 3);
     CHECK(found);
 }
+
+TEST_CASE("text that is not UTF-8 never reaches the schema validator")
+{
+    // Found by fuzzing: valijson's minLength reads past a truncated sequence.
+    const auto p = parse_yaml("lilo: 1\ncandidate:\n  name: \"A\xc3\"\n");
+    REQUIRE(p.doc);
+    const auto errors = embedded_validator("portfolio.schema.json").validate(*p.doc);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message == "not UTF-8 text");
+    CHECK(errors[0].pointer == "/candidate/name");
+    CHECK(errors[0].mark.line == 3);
+}
