@@ -19,7 +19,7 @@ lilo=$1
 case_dir=$2
 here=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/lilo-e2e.XXXXXX")
-trap 'chmod -R u+rwX "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT
+trap 'chmod -R u+rwX "$scratch" 2>/dev/null; rm -rf "$scratch" "$scratch.bin"' EXIT
 export EXAMPLES="$here/examples" CI=true NO_COLOR=1 LC_ALL=C.UTF-8 TZ=UTC
 unset GITHUB_ACTIONS SOURCE_DATE_EPOCH
 
@@ -38,6 +38,9 @@ tree_hash() {
 runner=()
 if [ -f "$case_dir/as-nobody" ] && [ "$(id -u)" = 0 ]; then
   chmod 755 "$scratch"
+  # The build folder may not be readable by nobody: run a copy kept beside the scratch folder.
+  mkdir -p "$scratch.bin" && cp "$lilo" "$scratch.bin/lilo" && chmod 755 "$scratch.bin" "$scratch.bin/lilo"
+  lilo="$scratch.bin/lilo"
   runner=(setpriv --reuid=65534 --regid=65534 --clear-groups)
 fi
 before=$(tree_hash)
