@@ -82,11 +82,15 @@ Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt)
             add(report, "P." + p.code, Severity::error, manifest_rel, p.mark.line > 0 ? p.mark.line : 1, p.message, p.mark.column);
         if (parsed.doc) {
             if (!parsed.doc->value.is_object()) {
+                // Empty, or a list or a value: nothing to check until it reads as a mapping.
                 add(report, "P.schema", Severity::error, manifest_rel, 1, "portfolio.yaml should be a mapping of fields (lilo, programme, candidate, period, …)");
+                parsed.doc.reset();
             } else {
                 for (const auto& e : embedded_validator("portfolio.schema.json").validate(*parsed.doc))
                     add(report, "P.schema", Severity::error, manifest_rel, e.mark.line > 0 ? e.mark.line : 1, e.message, e.mark.column);
             }
+        }
+        if (parsed.doc) {
             manifest = read_manifest(std::move(*parsed.doc));
             // Dates that match the pattern but do not exist (2026-02-30).
             for (const char* ptr : {"/period/start", "/period/end", "/mentor/since"}) {

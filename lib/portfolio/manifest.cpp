@@ -19,7 +19,9 @@ std::optional<std::string> json_text(const nlohmann::json& obj, const std::strin
 
 std::optional<std::string> Manifest::path_setting(const std::string& key) const
 {
-    return json_text(yaml.value, key);
+    // A path of the wrong type reads as absent (the schema check says why).
+    if (!yaml.value.is_object() || !yaml.value.contains(key) || !yaml.value[key].is_string()) return std::nullopt;
+    return yaml.value[key].get<std::string>();
 }
 
 Manifest read_manifest(YamlDoc yaml)
