@@ -81,9 +81,16 @@ private:
             const char* b = s.data() + (s[0] == '+' ? 1 : 0);
             auto [p, ec] = std::from_chars(b, s.data() + s.size(), v);
             if (ec == std::errc() && p == s.data() + s.size()) return v;
-            return std::stod(s);
         }
-        if (std::regex_match(s, float_re)) return std::stod(s);
+        if (std::regex_match(s, int_re) || std::regex_match(s, float_re)) {
+            // Numbers too large for a double (found by fuzzing: std::stod threw)
+            // stay text, which the schema then reports where a number belongs.
+            double d = 0;
+            const char* b = s.data() + (s[0] == '+' ? 1 : 0);
+            auto [p, ec] = std::from_chars(b, s.data() + s.size(), d);
+            if (ec == std::errc() && p == s.data() + s.size()) return d;
+            return s;
+        }
         return s;
     }
 };

@@ -85,3 +85,14 @@ TEST_CASE("text that is not UTF-8 never reaches the schema validator")
     CHECK(errors[0].pointer == "/candidate/name");
     CHECK(errors[0].mark.line == 3);
 }
+
+TEST_CASE("numbers too large for a double stay text instead of failing")
+{
+    // Found by fuzzing: std::stod threw out_of_range and lilo aborted.
+    const auto p = parse_yaml("a: 1e999\nb: " + std::string(400, '5') + "\nc: 12\nd: .5\n");
+    REQUIRE(p.doc);
+    CHECK(p.doc->value["a"] == "1e999");
+    CHECK(p.doc->value["b"].is_string());
+    CHECK(p.doc->value["c"] == 12);
+    CHECK(p.doc->value["d"] == 0.5);
+}
