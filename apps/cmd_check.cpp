@@ -1,19 +1,22 @@
 // lilo check [DIR...]: validate portfolios; exit 0 complete, 1 incomplete, 2 could not check.
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <fmt/core.h>
 #include <memory>
 #include <unistd.h>
 
 #include "check.hpp"
 #include "commands.hpp"
-#include "render.hpp"
+#include "render/render.hpp"
 
 namespace lilo::app {
 
 namespace {
 struct CheckArgs {
     std::vector<std::string> folders;
-    std::string format = "text";
+    std::vector<std::string> formats;
     std::string as_of;
     std::string programme;
     std::string colour = "auto";
@@ -33,7 +36,9 @@ Runner setup_check(CLI::App& sub)
 {
     auto args = std::make_shared<CheckArgs>();
     sub.add_option("folders", args->folders, "Portfolio folders (default: the current folder)");
-    sub.add_option("--format", args->format, "Output format: text or json")->check(CLI::IsMember({"text", "json"}));
+    sub.add_option("--format", args->formats,
+                   "Output format: text, json, github, junit, sarif or markdown; FORMAT=FILE writes to a file; repeatable")
+        ->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     sub.add_option("--as-of", args->as_of, "Check as of this date (YYYY-MM-DD) instead of today");
     sub.add_option("--programme", args->programme, "Programme id or file, instead of the portfolio's own");
     sub.add_option("--color", args->colour, "Colour: auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
@@ -64,20 +69,50 @@ Runner setup_check(CLI::App& sub)
             if (!r.complete()) code = exit_unmet;
             if (args->strict && r.count(Severity::warning) > 0) code = exit_unmet;
         }
-        if (args->format == "json") {
-            if (folders.size() == 1) {
-                fmt::print("{}\n", to_json(reports.front(), lilo_version).dump(2));
+        // Each --format NAME[=FILE]: to standard output, or written to FILE.
+        std::vector<std::pair<std::string, std::string>> outputs;
+        for (const auto& f : args->formats.empty() ? std::vector<std::string>{"text"} : args->formats) {
+            const auto eq = f.find('=');
+            outputs.emplace_back(f.substr(0, eq), eq == std::string::npos ? "" : f.substr(eq + 1));
+        }
+        // Under GitHub Actions, plain text output also annotates the files.
+        const char* gha = std::getenv("GITHUB_ACTIONS");
+        if (gha && std::string_view(gha) == "true" && args->formats.empty()) outputs.emplace_back("github", "");
+        for (const auto& [name, file] : outputs) {
+            std::string text;
+            if (name == "text") {
+                TextStyle style{file.empty() && use_colour(STDOUT_FILENO, args->colour), args->quiet, args->strict};
+                for (std::size_t i = 0; i < reports.size(); ++i) text += (i ? "\n" : "") + render_text(reports[i], style);
+            } else if (name == "json") {
+                if (folders.size() == 1 && reports.size() == 1) {
+                    text = to_json(reports.front(), lilo_version).dump(2) + "\n";
+                } else {
+                    nlohmann::json all = nlohmann::json::array();
+                    for (const auto& r : reports) all.push_back(to_json(r, lilo_version));
+                    text = all.dump(2) + "\n";
+                }
+            } else if (name == "github") {
+                text = render_github(reports);
+                if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary && file.empty()) {
+                    std::FILE* s = std::fopen(summary, "a");
+                    if (s) { std::fputs(render_markdown(reports).c_str(), s); std::fclose(s); }
+                }
+            } else if (name == "junit") {
+                text = render_junit(reports);
+            } else if (name == "sarif") {
+                text = render_sarif(reports).dump(2) + "\n";
+            } else if (name == "markdown") {
+                text = render_markdown(reports);
             } else {
-                nlohmann::json all = nlohmann::json::array();
-                for (const auto& r : reports) all.push_back(to_json(r, lilo_version));
-                fmt::print("{}\n", all.dump(2));
+                throw CannotCheck("--format '" + name + "': text, json, github, junit, sarif or markdown (see 'lilo check --help')");
             }
-        } else {
-            TextStyle style{use_colour(STDOUT_FILENO, args->colour), args->quiet, args->strict};
-            bool first = true;
-            for (const auto& r : reports) {
-                fmt::print("{}{}", first ? "" : "\n", render_text(r, style));
-                first = false;
+            if (file.empty()) {
+                fmt::print("{}", text);
+            } else {
+                std::FILE* out = std::fopen(file.c_str(), "w");
+                if (!out) throw CannotCheck(file + ": cannot write the " + name + " report: " + std::strerror(errno));
+                std::fputs(text.c_str(), out);
+                if (std::fclose(out) != 0) throw CannotCheck(file + ": cannot write the " + name + " report");
             }
         }
         std::fflush(stdout);

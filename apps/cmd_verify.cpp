@@ -5,7 +5,7 @@
 #include "bundle/verify.hpp"
 #include "check.hpp"
 #include "commands.hpp"
-#include "render.hpp"
+#include "render/render.hpp"
 #include "text/word_limit.hpp"
 
 namespace lilo::app {

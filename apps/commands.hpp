@@ -23,8 +23,10 @@ Runner setup_count(CLI::App& sub);
 Runner setup_fingerprint(CLI::App& sub);
 Runner setup_bundle(CLI::App& sub);
 Runner setup_verify(CLI::App& sub);
+Runner setup_init(CLI::App& sub);
 
 inline constexpr Command commands[] = {
+    {"init", "Start a new portfolio that you can write in at once", setup_init},
     {"check", "Check portfolios against their programme's requirements", setup_check},
     {"count", "Count words as an examiner would", setup_count},
     {"bundle", "Write the submission bundle: a zipped BagIt bag", setup_bundle},

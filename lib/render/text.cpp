@@ -1,10 +1,10 @@
 #include <fmt/format.h>
 #include <map>
 
-#include "render.hpp"
+#include "render/render.hpp"
 #include "text/word_limit.hpp"
 
-namespace lilo::app {
+namespace lilo {
 namespace {
 
 struct Paint {
@@ -17,11 +17,8 @@ struct Paint {
 
 std::string location(const Report& r, const Diagnostic& d)
 {
-    std::string base = r.portfolio == "." || r.portfolio.empty() ? "" : r.portfolio;
-    if (!base.empty() && base.back() != '/') base += '/';
-    if (d.file.empty()) return r.portfolio;
-    std::string out = base + d.file;
-    if (d.line > 0) out += fmt::format(":{}:{}", d.line, d.column > 0 ? d.column : 1);
+    std::string out = display_path(r, d);
+    if (!d.file.empty() && d.line > 0) out += fmt::format(":{}:{}", d.line, d.column > 0 ? d.column : 1);
     return out;
 }
 
@@ -50,6 +47,14 @@ std::string pad(std::string_view s, std::size_t width)
 }
 
 } // namespace
+
+std::string display_path(const Report& r, const Diagnostic& d)
+{
+    if (d.file.empty()) return r.portfolio;
+    std::string base = r.portfolio == "." || r.portfolio.empty() ? "" : r.portfolio;
+    if (!base.empty() && base.back() != '/') base += '/';
+    return base + d.file;
+}
 
 std::string render_text(const Report& r, const TextStyle& style)
 {
@@ -130,4 +135,4 @@ std::string render_text(const Report& r, const TextStyle& style)
     return out;
 }
 
-} // namespace lilo::app
+} // namespace lilo

@@ -1,0 +1,51 @@
+// A Markdown report for a pull-request comment or a GitHub step summary.
+#include <fmt/format.h>
+
+#include "render/render.hpp"
+#include "text/word_limit.hpp"
+
+namespace lilo {
+
+namespace {
+std::string cell(std::string_view s)
+{
+    std::string out;
+    for (char c : s) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n') out += ' ';
+        else out += c;
+    }
+    return out;
+}
+} // namespace
+
+std::string render_markdown(const std::vector<Report>& reports)
+{
+    std::string out;
+    for (const auto& r : reports) {
+        out += fmt::format("## lilo check: {} — {}\n\n", cell(r.portfolio), r.complete() ? "complete ✅" : "incomplete ❌");
+        out += fmt::format("Programme `{}`, as of {}{}.\n\n", r.programme, r.as_of,
+                           r.essay_words ? fmt::format("; essay {} words", with_commas(*r.essay_words)) : "");
+        out += "| Requirement | Status | | Criterion | Status | Words |\n|---|---|---|---|---|---|\n";
+        const std::size_t rows = std::max(r.requirements.size(), r.criteria.size());
+        for (std::size_t i = 0; i < rows; ++i) {
+            std::string left = "| | |", right = " | | |";
+            if (i < r.requirements.size())
+                left = fmt::format("| {} {} | {} |", r.requirements[i].id, cell(r.requirements[i].title), r.requirements[i].met ? "met" : "**unmet**");
+            if (i < r.criteria.size())
+                right = fmt::format(" {} | {} | {} |", r.criteria[i].id, r.criteria[i].addressed ? "addressed" : "**missing**", r.criteria[i].words);
+            out += left + " |" + right + "\n";
+        }
+        if (!r.diagnostics.empty()) {
+            out += fmt::format("\n<details><summary>{} errors, {} warnings</summary>\n\n", r.count(Severity::error), r.count(Severity::warning));
+            for (const auto& d : r.diagnostics)
+                out += fmt::format("- **{}** `{}` {}{}\n", name_of(d.severity), d.code,
+                                   d.file.empty() ? "" : "`" + d.file + (d.line > 0 ? ":" + std::to_string(d.line) : "") + "`: ", cell(d.message));
+            out += "\n</details>\n";
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+} // namespace lilo

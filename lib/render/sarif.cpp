@@ -1,0 +1,79 @@
+// SARIF 2.1.0 for code-scanning tools.
+#include <cctype>
+#include <map>
+
+#include "check.hpp"
+#include "render/render.hpp"
+
+namespace lilo {
+
+namespace {
+// A relative URI reference (RFC 3986): unreserved characters and '/' as they
+// are, every other byte percent-encoded.
+std::string uri_reference(std::string_view path)
+{
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (const char ch : path) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            out += ch;
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+} // namespace
+
+nlohmann::json render_sarif(const std::vector<Report>& reports)
+{
+    using nlohmann::json;
+    std::map<std::string, std::string> titles; // rule id → short description
+    for (const auto& r : reports) {
+        for (const auto& q : r.requirements) titles[q.id] = q.title;
+        for (const auto& c : r.criteria) titles[c.id] = c.title;
+    }
+    titles["P"] = "Portfolio files: readable, valid and inside the portfolio";
+    std::map<std::string, std::string> codes; // diagnostic code → its requirement's title
+    json results = json::array();
+    for (const auto& r : reports) {
+        for (const auto& d : r.diagnostics) {
+            codes[d.code] = titles.count(d.owner()) ? titles[d.owner()] : d.owner();
+            json res{{"ruleId", d.code},
+                     {"level", d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "note"},
+                     {"message", {{"text", d.message}}}};
+            json loc{{"physicalLocation", {{"artifactLocation", {{"uri", uri_reference(d.file.empty() ? r.portfolio : display_path(r, d))}}}}}};
+            if (d.line > 0) {
+                loc["physicalLocation"]["region"] = {{"startLine", d.line}};
+                if (d.column > 0) loc["physicalLocation"]["region"]["startColumn"] = d.column;
+            }
+            res["locations"] = json::array({loc});
+            results.push_back(std::move(res));
+        }
+    }
+    json rules = json::array();
+    auto rule = [&](const std::string& id, const std::string& text, const std::string& help) {
+        rules.push_back({{"id", id},
+                         {"name", id},
+                         {"shortDescription", {{"text", text}}},
+                         {"help", {{"text", help}}},
+                         {"helpUri", "https://lilo.example/man/lilo-check.html#" + id}});
+    };
+    for (const auto& [id, title] : titles)
+        if (id.find('.') == std::string::npos)
+            rule(id, title, id + ": " + title + ". `lilo check` and `man lilo-check` say what it needs; `lilo explain " + id + "` explains it.");
+    for (const auto& [code, title] : codes)
+        rule(code, code + " (" + title + ")", "A finding of " + code.substr(0, code.find('.')) + " (" + title + "); see `man lilo-check` for " + code + ".");
+    return json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                {"version", "2.1.0"},
+                {"runs", json::array({json{{"tool", {{"driver", {{"name", "lilo"},
+                                                                 {"version", std::string(lilo_version)},
+                                                                 {"informationUri", "https://lilo.example/"},
+                                                                 {"rules", rules}}}}},
+                                           {"results", results}}})}};
+}
+
+} // namespace lilo

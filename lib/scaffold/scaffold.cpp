@@ -1,0 +1,953 @@
+#include "scaffold/scaffold.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <unistd.h>
+
+#include "programme/programme.hpp"
+#include "text/word_limit.hpp"
+
+namespace fs = std::filesystem;
+
+namespace lilo {
+
+namespace {
+
+constexpr const char* public_schema_url = "https://lilo.example/schemas/portfolio.schema.json";
+
+// ---------------------------------------------------------------- text helpers
+
+std::string lower(std::string_view s)
+{
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// A YAML double-quoted scalar.
+std::string yaml_quoted(std::string_view s)
+{
+    std::string out = "\"";
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (ch == '"' || ch == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c < 0x20) {
+            static const char* hex = "0123456789abcdef";
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += ch;
+        }
+    }
+    return out + "\"";
+}
+
+// Plain when it cannot be misread (as a number, a boolean, null, a comment,
+// a mapping or flow syntax), double-quoted otherwise.
+std::string yaml_scalar(std::string_view s)
+{
+    if (s.empty()) return "\"\"";
+    const unsigned char first = static_cast<unsigned char>(s.front());
+    bool plain = (std::isalpha(first) != 0 || first >= 0x80) && s.back() != ' ' && s.back() != ':';
+    for (const char c : s)
+        if (std::string_view("#:{}[],&*!|>'\"%@`\\").find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20)
+            plain = false;
+    static const std::set<std::string> reserved = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf"};
+    if (reserved.count(lower(s))) plain = false;
+    return plain ? std::string(s) : yaml_quoted(s);
+}
+
+// Heading text that renders as `s`: Markdown punctuation escaped.
+std::string md_heading(std::string_view s)
+{
+    std::string out;
+    for (const char c : s) {
+        if (std::string_view("\\`*_[]<>#&~!|").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+// Words wrapped into lines of at most `width` characters, each line after
+// the first starting with `indent`.
+std::string wrap(std::string_view text, std::size_t width, const std::string& indent, std::size_t first_used = 0)
+{
+    std::string out;
+    std::size_t used = first_used;
+    bool line_start = true;
+    // Words, a `code span` with spaces kept as one.
+    std::vector<std::string> tokens;
+    {
+        std::istringstream in{std::string(text)};
+        std::string w;
+        bool open = false;
+        while (in >> w) {
+            if (open) tokens.back() += " " + w;
+            else tokens.push_back(w);
+            if (std::count(w.begin(), w.end(), '`') % 2 == 1) open = !open;
+        }
+    }
+    for (const auto& w : tokens) {
+        if (!line_start && used + 1 + w.size() > width) {
+            out += "\n" + indent;
+            used = indent.size();
+            line_start = true;
+        }
+        if (!line_start) {
+            out += ' ';
+            ++used;
+        }
+        out += w;
+        used += w.size();
+        line_start = false;
+    }
+    return out;
+}
+
+// An HTML comment (not counted as words) holding these paragraphs.
+std::string comment(const std::vector<std::string>& paragraphs)
+{
+    std::string out = "<!-- ";
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+        if (i > 0) out += "\n\n     ";
+        out += wrap(paragraphs[i], 76, "     ", 5);
+    }
+    return out + " -->\n";
+}
+
+// Plain text wrapped at 76 columns, for README paragraphs.
+std::string para(std::string_view text) { return wrap(text, 76, "") + "\n"; }
+
+// A Markdown bullet, wrapped with a hanging indent.
+std::string bullet(std::string_view text) { return "- " + wrap(text, 76, "  ", 2) + "\n"; }
+
+// A YAML line with a comment at column 28.
+std::string commented(const std::string& line, const std::string& note)
+{
+    return line + std::string(line.size() < 27 ? 27 - line.size() : 1, ' ') + "# " + note + "\n";
+}
+
+std::string plural(long n, const std::string& one, const std::string& many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+std::string join(const std::vector<std::string>& items, const std::string& last = "and")
+{
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += i + 1 == items.size() ? (items.size() > 2 ? ", " : " ") + last + " " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+long int_param(const nlohmann::json& p, const char* key, long fallback)
+{
+    if (p.is_object() && p.contains(key) && p[key].is_number()) return p[key].get<long>();
+    return fallback;
+}
+
+double number_param(const nlohmann::json& p, const char* key, double fallback)
+{
+    if (p.is_object() && p.contains(key) && p[key].is_number()) return p[key].get<double>();
+    return fallback;
+}
+
+std::string string_param(const nlohmann::json& p, const char* key, const std::string& fallback)
+{
+    if (p.is_object() && p.contains(key) && p[key].is_string()) return p[key].get<std::string>();
+    return fallback;
+}
+
+// A folder as a portfolio-relative prefix: "journal" → "journal/", "." → "".
+std::string folder_prefix(std::string folder)
+{
+    folder = fs::path(folder).lexically_normal().generic_string();
+    while (folder.ends_with("/")) folder.pop_back();
+    if (folder.empty() || folder == ".") return "";
+    return folder + "/";
+}
+
+std::string parent_prefix(const std::string& rel)
+{
+    const auto slash = rel.rfind('/');
+    return slash == std::string::npos ? "" : rel.substr(0, slash + 1);
+}
+
+// The path of portfolio-relative `target` as written in a file inside `from_dir` ("", "final/").
+std::string relative_from(const std::string& from_dir, const std::string& target)
+{
+    if (from_dir.empty()) return target;
+    return fs::path(target).lexically_relative(fs::path(from_dir)).generic_string();
+}
+
+// A section list entry of a programme: a name, or alternatives ([Notes, Transcript]).
+std::vector<std::string> alternatives(const nlohmann::json& s)
+{
+    std::vector<std::string> out;
+    if (s.is_string()) out.push_back(s.get<std::string>());
+    else if (s.is_array())
+        for (const auto& x : s)
+            if (x.is_string()) out.push_back(x.get<std::string>());
+    return out;
+}
+
+// ---------------------------------------------------------------- guidance
+
+// The ten suggested points of the final reflective piece (seed 000), in our
+// words, for the criteria of lilo-certificate; `items` names what a list
+// under the criterion holds.
+struct CriterionGuide {
+    const char* id;
+    const char* title;
+    const char* what;
+    const char* items;
+};
+
+constexpr CriterionGuide criterion_guides[] = {
+    {"C1", "Successful leadership in one's own context",
+     "Set out what you now understand from international theory, definitions and research on successful leadership, and apply "
+     "it critically to your own school and role: show how context shapes what a leader can and should do.",
+     "points"},
+    {"C2", "The interview with an experienced leader",
+     "Describe how your understanding of successful leadership shaped the research interview you planned and held with an "
+     "experienced leader in your local context: why these questions, what you learned, what you would ask differently.",
+     "points"},
+    {"C3", "Features, strategies and skills of successful leadership; development priorities",
+     "Evaluate the key features, strategies and skills of successful leadership at different levels, analyse your own role "
+     "against them, and name your priorities for professional development.",
+     "priorities"},
+    {"C4", "Leadership that improves teaching and learning",
+     "Show which features of educational leadership improve teaching and learning, and evaluate the strategies and skills "
+     "needed to raise their quality in your context and role.",
+     "points"},
+    {"C5", "Planning, implementing and evaluating an initiative",
+     "Tell how you planned, carried out and evaluated an initiative to improve teaching and learning in your area (your "
+     "Innovation Development Project), and judge its impact on teaching and learning and on your own leadership.",
+     "points"},
+    {"C6", "The literature on leading change and school improvement",
+     "Review the academic literature on leading and managing change and school improvement critically, and draw out what it "
+     "means for leaders and for their development.",
+     "points"},
+    {"C7", "Why staff development matters",
+     "Explain why staff development matters for the quality of teaching and learning, for school improvement and for change.",
+     "points"},
+    {"C8", "How to develop staff; which forms work",
+     "Show how staff are developed in schools and other settings, and which forms of staff development work best and make a "
+     "difference to learning.",
+     "forms of staff development"},
+    {"C9", "The e-portfolio presentation in Virtual Consultancy",
+     "Describe how you built the electronic portfolio for the Virtual Consultancy course (an evaluation of your leadership role "
+     "with a development strategy built on selected practices of successful leadership) and presented it to different audiences.",
+     "points"},
+    {"C10", "From the presentation's outcomes to a short-term development plan",
+     "Evaluate what came out of the presentation (in Virtual Consultancy or the Organizational Learning Field Study) and turn it "
+     "into a short-term plan for developing your role to improve specific outcomes in your area.",
+     "actions"},
+};
+
+const CriterionGuide* guide_for(const CriterionSpec& c)
+{
+    for (const auto& g : criterion_guides)
+        if (c.id == g.id && c.title == g.title) return &g;
+    return nullptr;
+}
+
+struct ModelGuide {
+    const char* model;
+    const char* name;
+    std::map<std::string, const char*> headings; // lower-case heading → prompt
+};
+
+const std::vector<ModelGuide>& model_guides()
+{
+    static const std::vector<ModelGuide> guides = {
+        {"gibbs", "Gibbs's reflective cycle",
+         {{"description", "What happened? Where, when, who was involved, and what was your part?"},
+          {"feelings", "What were you thinking and feeling at the time, and afterwards?"},
+          {"evaluation", "What went well, and what did not?"},
+          {"analysis", "Why did it go that way? Bring in your reading and what others saw."},
+          {"conclusion", "What have you learned? What else could you have done?"},
+          {"action plan", "What will you do next time, and by when?"}}},
+        {"rolfe", "Rolfe's reflective framework",
+         {{"what?", "Describe the situation: what happened, and what you did."},
+          {"so what?", "What does it mean for you, your colleagues and your students? What does theory suggest?"},
+          {"now what?", "What will you do now, and what might follow from it?"}}},
+        {"kolb", "Kolb's experiential learning cycle",
+         {{"concrete experience", "The experience itself: what you did and saw."},
+          {"reflective observation", "Looking back: what did you notice, from more than one point of view?"},
+          {"abstract conceptualisation", "What idea or theory makes sense of it? What have you learned?"},
+          {"active experimentation", "How will you try the idea out in practice next?"}}},
+        {"brookfield", "Brookfield's four lenses",
+         {{"autobiographical", "Your own experience as a learner and a leader, and how it shapes your view."},
+          {"students", "What students said and did; how it looked to them."},
+          {"colleagues", "What colleagues saw and told you."},
+          {"theory", "What research and reading say about it."}}},
+    };
+    return guides;
+}
+
+const ModelGuide* model_guide(const std::string& model)
+{
+    for (const auto& g : model_guides())
+        if (lower(model) == g.model) return &g;
+    return nullptr;
+}
+
+std::string project_prompt(const std::string& section)
+{
+    static const std::map<std::string, std::string> prompts = {
+        {"rationale", "Why this initiative? The need in your school and the evidence for it (a baseline), and what research "
+                      "suggests about it."},
+        {"plan", "What you planned: aims, who took part, the timeline, and how you would judge the impact."},
+        {"implementation", "What you did and what happened: what you changed on the way, and what got in the way."},
+        {"evaluation", "What changed in teaching and learning, with the evidence; what did not; and what the project taught "
+                       "you about your own leadership."},
+    };
+    const auto it = prompts.find(lower(section));
+    return it == prompts.end() ? "Write this section of the project." : it->second;
+}
+
+std::string interview_prompt(const std::string& section)
+{
+    static const std::map<std::string, std::string> prompts = {
+        {"purpose", "What you wanted to learn, and how your reading shaped the questions."},
+        {"notes", "What was said, written up soon after the interview."},
+        {"transcript", "What was said, written up soon after the interview."},
+        {"reflection", "What you learned, and what you would ask differently."},
+    };
+    const auto it = prompts.find(lower(section));
+    return it == prompts.end() ? "" : it->second;
+}
+
+// ---------------------------------------------------------------- the programme
+
+struct Source {
+    Programme programme;
+    std::string manifest_ref;            // what portfolio.yaml names
+    std::optional<ScaffoldFile> copy;    // a programme file copied into the portfolio
+};
+
+bool looks_like_path(const std::string& ref)
+{
+    return ref.find('/') != std::string::npos || ref.ends_with(".yaml") || ref.ends_with(".yml");
+}
+
+std::string read_file(const fs::path& p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// `folder`: where the portfolio will be, when known; a programme file already
+// inside it is named in place.
+Source resolve_programme(const ScaffoldOptions& o, const fs::path* folder)
+{
+    Source s{load_programme(o.programme, ""), o.programme, std::nullopt};
+    if (!looks_like_path(o.programme)) return s;
+    std::error_code ec;
+    const fs::path file = fs::weakly_canonical(fs::absolute(o.programme, ec), ec);
+    if (folder) {
+        std::error_code ec2;
+        const fs::path root = fs::weakly_canonical(fs::absolute(*folder, ec2), ec2);
+        const fs::path rel = file.lexically_relative(root);
+        if (!ec && !ec2 && !rel.empty() && *rel.begin() != ".." && rel.is_relative()) {
+            std::string r = rel.generic_string();
+            // Named so that `lilo check` reads it as a path, not a built-in id.
+            if (!looks_like_path(r)) r = "./" + r;
+            s.manifest_ref = r;
+            return s;
+        }
+    }
+    // Copied in as programme.yaml: verbatim when it stands alone (or extends a
+    // built-in programme), else with everything it extends merged in.
+    const std::string text = read_file(o.programme);
+    std::string content;
+    try {
+        (void)programme_from_text(text, o.programme);
+        content = text;
+    } catch (const ProgrammeError&) {
+        content = "# " + s.programme.id + ": the programme of " + o.programme +
+                  ",\n# with every file it extends merged in (written by lilo init).\n" + s.programme.resolved.dump(2) + "\n";
+    }
+    s.manifest_ref = "programme.yaml";
+    s.copy = ScaffoldFile{"programme.yaml", content};
+    return s;
+}
+
+Date one_year_later(const Date& d)
+{
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year() + 1, d.month(), d.day());
+    if (auto next = Date::parse(buf)) return *next;
+    return Date::from_days(d.days() + 365); // 29 February: 28 February next year
+}
+
+// ---------------------------------------------------------------- the files
+
+class Builder {
+public:
+    Builder(const ScaffoldOptions& o, const Source& src) : m_opt(o), m_src(src), m_prog(src.programme)
+    {
+        m_today = o.today ? *o.today : Date::today();
+    }
+
+    std::vector<ScaffoldFile> build()
+    {
+        portfolio_yaml();
+        if (m_src.copy) add(m_src.copy->path, m_src.copy->content);
+        for (const auto& r : m_prog.requirements) {
+            if (r.kind == "essay") essay(r);
+            else if (r.kind == "mentor") mentoring(r);
+            else if (r.kind == "journal") journal(r);
+            else if (r.kind == "courses") courses(r);
+            else if (r.kind == "project") project(r);
+            else if (r.kind == "interviews") interviews(r);
+        }
+        link_folders();
+        liloignore();
+        gitignore();
+        workflow();
+        return std::move(m_files);
+    }
+
+private:
+    const ScaffoldOptions& m_opt;
+    const Source& m_src;
+    const Programme& m_prog;
+    Date m_today;
+    std::vector<ScaffoldFile> m_files;
+    std::string m_journal_folder;
+    bool m_has_journal = false;
+
+    void add(const std::string& path, std::string content)
+    {
+        const std::string p = fs::path(path).lexically_normal().generic_string();
+        for (const auto& f : m_files)
+            if (f.path == p) return; // the first wins
+        m_files.push_back({p, std::move(content)});
+    }
+    bool has(const std::string& path) const
+    {
+        return std::any_of(m_files.begin(), m_files.end(), [&](const ScaffoldFile& f) { return f.path == path; });
+    }
+
+    void portfolio_yaml()
+    {
+        const std::string url = m_opt.schema_url.empty() ? public_schema_url : m_opt.schema_url;
+        std::string y = "# yaml-language-server: $schema=" + url + "\n";
+        y += "# " + wrap("Your portfolio for the " + m_prog.title + ". Replace the placeholders below with your own details, "
+                         "then run `lilo check` in this folder: it lists what is still to do.",
+                         78, "# ", 2) + "\n";
+        y += "lilo: 1\n";
+        y += "programme: " + yaml_scalar(m_src.manifest_ref) + "\n";
+        y += "candidate:\n";
+        y += "  name: Your Name\n";
+        y += commented("  id: LILO-YYYY-0000", "your candidate number: letters, digits, '.', '_' and '-'; it names the bundle");
+        y += "  school: Your School\n";
+        y += commented("period:", "your programme dates, YYYY-MM-DD");
+        y += "  start: " + m_today.str() + "\n";
+        y += "  end: " + one_year_later(m_today).str() + "\n";
+        if (const auto* r = m_prog.requirement_of_kind("mentor")) {
+            const long delay = int_param(r->params, "max_start_delay_days", 30);
+            y += commented("mentor:", r->id + ": a senior, trusted colleague who works with you throughout");
+            y += "  name: Your Mentor's Name\n";
+            y += "  role: Their role, e.g. Vice Principal\n";
+            y += "  organisation: Your School\n";
+            y += commented("  since: " + m_today.str(), "when the mentoring began: at most " + plural(delay, "day", "days") + " after period.start");
+        }
+        if (const auto* r = m_prog.requirement_of_kind("courses")) {
+            const auto& list = r->params.value("courses", nlohmann::json::array());
+            if (list.is_array() && !list.empty()) {
+                y += commented("courses:", r->id + ": when a course is done, set `status: completed`, `completed: YYYY-MM-DD`");
+                y += commented("", "and `evidence:` (the path of its completion evidence, e.g. courses/<file>)");
+                for (const auto& c : list) {
+                    const std::string id = c.value("id", "");
+                    if (id.empty()) continue;
+                    y += "  - id: " + yaml_scalar(id) + "\n";
+                    if (c.contains("title") && c["title"].is_string() && !c["title"].get<std::string>().empty())
+                        y += "    title: " + yaml_scalar(c["title"].get<std::string>()) + "\n";
+                    y += commented("    status: planned", "planned | in-progress | completed");
+                }
+            }
+        }
+        add("portfolio.yaml", y);
+    }
+
+    // ---- R6 and C1…: the essay, one section per criterion, and its bibliography.
+    void essay(const RequirementSpec& r)
+    {
+        const std::string rel = fs::path(string_param(r.params, "path", "essay.md")).lexically_normal().generic_string();
+        const std::string dir = parent_prefix(rel);
+        const std::string bib = relative_from(dir, "references.yaml");
+        const long min_section = int_param(r.params, "min_section_words", 0);
+        const WordLimit limit = limit_around(number_param(r.params, "target_words", 0), number_param(r.params, "tolerance", 0));
+        const double declared_tol = number_param(r.params, "declared_tolerance", 0);
+
+        std::string e = "---\n";
+        e += "title: \"Your title\"\n";
+        e += "declared_words: 0            # when you finish: the count that `lilo count " + rel + "` reports\n";
+        e += "bibliography: " + yaml_scalar(bib) + "\n";
+        if (!m_prog.criteria.empty()) {
+            e += "criteria:                    # each criterion and the heading that addresses it\n";
+            for (const auto& c : m_prog.criteria) e += "  " + c.id + ": " + yaml_quoted(c.title) + "\n";
+        }
+        e += "---\n\n";
+
+        char tol[32];
+        std::snprintf(tol, sizeof tol, "%g%%", declared_tol * 100);
+        std::vector<std::string> intro = {
+            "The " + lower(r.title) + " (" + r.id + "): " + limit.str() + " words as `lilo count " + rel +
+                "` counts them (headings, body text, footnotes and citations count; these comments, the front matter, tables "
+                "and the reference list do not). Set `declared_words` to that count, within " + tol + ".",
+            "Write one section under each heading below; each answers one criterion of the programme. To rename a heading, "
+            "change it here and under `criteria:` above together. Cite works listed in " + bib +
+                " as [@key] or @key; every key must be there."};
+        e += comment(intro);
+
+        for (const auto& c : m_prog.criteria) {
+            e += "\n## " + md_heading(c.title) + "\n\n";
+            const CriterionGuide* g = guide_for(c);
+            std::vector<std::string> needs;
+            const long words = int_param(c.params, "min_words", min_section);
+            if (words > 0) needs.push_back("at least " + with_commas(static_cast<std::uint64_t>(words)) + " words");
+            if (const long n = int_param(c.params, "min_citations", 0); n > 0)
+                needs.push_back(n == 1 ? "a citation of a work in " + bib + ", e.g. [@key]"
+                                       : "citations of at least " + std::to_string(n) + " different works in " + bib);
+            if (c.params.contains("links_to") && c.params["links_to"].is_string()) {
+                const std::string to = c.params["links_to"].get<std::string>();
+                if (to.ends_with("/")) {
+                    const std::string example = to == "interviews/"     ? "interview](" + to + "YYYY-MM-DD-interview.md"
+                                                : to == "presentation/" ? "presentation](" + to + "e-portfolio-outline.md"
+                                                                        : "file](" + to + "<file>";
+                    const auto cut = example.find("](");
+                    needs.push_back("a link to a file in " + to + " that exists, e.g. [" + example.substr(0, cut + 2) +
+                                    relative_from(dir, example.substr(cut + 2)) + ")");
+                } else {
+                    needs.push_back("a link to " + to + ", e.g. [project](" + relative_from(dir, to) + ")");
+                }
+            }
+            const std::string items = g ? g->items : "items";
+            if (const long n = int_param(c.params, "min_list_items", 0); n > 0)
+                needs.push_back("a list (- or 1.) of at least " + std::to_string(n) + " " + items);
+            if (const long n = int_param(c.params, "min_dated_items", 0); n > 0)
+                needs.push_back("a list of at least " + std::to_string(n) + " " + (items == "points" ? "actions" : items) +
+                                ", each with its date YYYY-MM-DD");
+            std::vector<std::string> paras;
+            paras.push_back(g ? std::string(g->what) : c.id + ": " + c.title + ".");
+            if (!needs.empty())
+                paras.push_back(std::string(c.required ? "lilo checks for " : "Optional here; lilo looks for ") + join(needs) + ".");
+            e += comment(paras);
+        }
+        e += "\n## References\n\n";
+        e += comment({"Not counted. pandoc --citeproc writes the list from " + bib + "; or write it here yourself."});
+        add(rel, e);
+
+        if (!has("references.yaml")) {
+            std::string b;
+            b += "# The works that " + rel + " cites, in CSL-YAML as pandoc reads it. Cite one in the\n";
+            b += "# essay as [@key] or @key, where key is its `id`. For example:\n";
+            b += "#\n";
+            b += "# references:\n";
+            b += "#   - id: leithwood2008\n";
+            b += "#     type: article-journal\n";
+            b += "#     author:\n";
+            b += "#       - family: Leithwood\n";
+            b += "#         given: Kenneth\n";
+            b += "#     issued:\n";
+            b += "#       date-parts: [[2008]]\n";
+            b += "#     title: \"Seven strong claims about successful school leadership\"\n";
+            b += "#     container-title: School Leadership & Management\n";
+            b += "references: []\n";
+            add("references.yaml", b);
+        }
+    }
+
+    // ---- R1: the mentor's meeting records.
+    void mentoring(const RequirementSpec& r)
+    {
+        const std::string dir = folder_prefix(string_param(r.params, "folder", "mentoring"));
+        const long meetings = int_param(r.params, "min_meetings", 0);
+        const long words = int_param(r.params, "min_meeting_words", 0);
+        const long delay = int_param(r.params, "max_start_delay_days", 0);
+        std::string t = "# " + r.title + " (" + r.id + ")\n\n";
+        t += para("One Markdown file here for each meeting with your mentor, e.g. `" + m_today.str() +
+                  "-agreeing-goals.md`. This README is not counted as a record.");
+        t += "\n";
+        t += bullet("Date each record: start its file name with the date (`YYYY-MM-DD-…`) or give `date: YYYY-MM-DD` in its "
+                    "front matter. The date must lie inside your period.");
+        if (words > 0)
+            t += bullet("Write at least " + plural(words, "word", "words") +
+                        " in each record: what you discussed, what you agreed, what you will do next.");
+        if (meetings > 0) t += bullet("At least " + plural(meetings, "record is", "records are") + " needed.");
+        t += bullet("Name your mentor under `mentor:` in portfolio.yaml (name, role, `since:`). `since` must be at most " +
+                    plural(delay, "day", "days") + " after the period starts, and your mentor cannot be you.");
+        t += bullet("When your mentor signs the portfolio off, they record what `lilo fingerprint` prints as `sha256:` in "
+                    "signoff.yaml (with their name and the date); any later change makes that sign-off stale.");
+        t += "\nA record can start like this:\n\n";
+        t += "```markdown\n---\ndate: YYYY-MM-DD\nattendees:\n  - Your Name\n  - Your Mentor's Name\n---\n\n";
+        t += "# Agreeing goals and ground rules\n\n## Discussed\n\n## Agreed\n\n## Next steps\n```\n";
+        add(dir + "README.md", t);
+    }
+
+    // ---- R2: the journal, with a template per reflective model.
+    void journal(const RequirementSpec& r)
+    {
+        const std::string dir = folder_prefix(string_param(r.params, "folder", "journal"));
+        m_journal_folder = dir;
+        m_has_journal = true;
+        const auto& p = r.params;
+        const long entries = int_param(p, "min_entries", 0);
+        const long words = int_param(p, "min_words", 0);
+        std::vector<std::pair<std::string, std::vector<std::string>>> models;
+        if (p.contains("models") && p["models"].is_object())
+            for (auto it = p["models"].begin(); it != p["models"].end(); ++it) models.emplace_back(it.key(), alternatives(*it));
+
+        std::string t = "# " + r.title + " (" + r.id + ")\n\n";
+        t += para("One Markdown file here for each journal entry, e.g. `" + m_today.str() +
+                  "-a-short-title.md`, kept throughout the programme. This README and the `templates/` folder are not "
+                  "counted as entries.");
+        t += "\n";
+        t += bullet("Date each entry: start its file name with the date (`YYYY-MM-DD-…`) or give `date: YYYY-MM-DD` in its "
+                    "front matter. The date must lie inside your period and not in the future.");
+        if (words > 0) t += bullet("Write at least " + plural(words, "word", "words") + " in each entry.");
+        if (entries > 0) t += bullet("At least " + plural(entries, "entry is", "entries are") + " needed.");
+        t += bullet("Start early and keep going: the first entry within " + plural(int_param(p, "first_within_days", 0), "day", "days") +
+                    " of the start, no gap of more than " + plural(int_param(p, "max_gap_days", 0), "day", "days") +
+                    " between entries, and the last within " + plural(int_param(p, "last_within_days", 0), "day", "days") +
+                    " of the end (or of today, while the period runs).");
+        if (!models.empty()) {
+            t += bullet("An entry may follow a reflective model: say `model: <name>` in its front matter and use that model's "
+                        "headings (at any level, in any order). Start from a template:");
+            for (const auto& [model, headings] : models) {
+                const ModelGuide* g = model_guide(model);
+                std::string headings_list;
+                for (const auto& h : headings) headings_list += (headings_list.empty() ? "" : ", ") + h;
+                t += "  - " + wrap("`templates/" + model + ".md`: " + (g ? std::string(g->name) : "`model: " + model + "`") + " (" +
+                                       headings_list + ")",
+                                   76, "    ", 4) + "\n";
+            }
+            t += "\n" + para("Copy a template into this folder under a dated name and write over its prompts.");
+        } else {
+            t += "\n" + para("Copy `templates/entry.md` into this folder under a dated name to start an entry.");
+        }
+        add(dir + "README.md", t);
+        if (models.empty()) model_template(dir, "", {}, words);
+        for (const auto& [model, headings] : models) model_template(dir, model, headings, words);
+    }
+
+    void model_template(const std::string& dir, const std::string& model, const std::vector<std::string>& headings, long words)
+    {
+        const ModelGuide* g = model.empty() ? nullptr : model_guide(model);
+        std::string t = "---\n";
+        t += "# A journal entry" + (model.empty() ? std::string() : " using " + (g ? std::string(g->name) : "the " + model + " model")) + ".\n";
+        t += "# Copy this file into " + (dir.empty() ? std::string("the portfolio folder") : dir) +
+             " as YYYY-MM-DD-a-short-title.md (the date in\n";
+        t += "# the name dates the entry), or give the date below and remove its `#`.\n";
+        t += "# date: YYYY-MM-DD\n";
+        if (!model.empty()) t += "model: " + yaml_scalar(model) + "\n";
+        t += "---\n\n";
+        std::vector<std::string> intro;
+        if (words > 0) intro.push_back("At least " + plural(words, "word", "words") + ", not counting these comments.");
+        if (!model.empty())
+            intro.push_back("An entry with `model: " + model + "` needs every heading below (at any level, in any order).");
+        else
+            intro.push_back("What happened, what you made of it, what you learned, and what you will do next.");
+        t += comment(intro);
+        for (const auto& h : headings) {
+            t += "\n## " + md_heading(h) + "\n";
+            const char* prompt = nullptr;
+            if (g)
+                if (auto it = g->headings.find(lower(h)); it != g->headings.end()) prompt = it->second;
+            if (prompt) t += "\n" + comment({prompt});
+        }
+        add(dir + "templates/" + (model.empty() ? std::string("entry") : model) + ".md", t);
+    }
+
+    // ---- R3: the taught courses' completion evidence.
+    void courses(const RequirementSpec& r)
+    {
+        const std::string dir = "courses/";
+        std::string t = "# " + r.title + " (" + r.id + ")\n\n";
+        t += para("Completion evidence for each taught course: a certificate, a completion e-mail or a record, in any "
+                  "format. Name each file under the course's `evidence:` in portfolio.yaml.");
+        const auto& list = r.params.value("courses", nlohmann::json::array());
+        if (list.is_array() && !list.empty()) {
+            t += "\nThe programme lists these courses:\n\n";
+            for (const auto& c : list) {
+                const std::string id = c.value("id", "");
+                const std::string title = c.value("title", id);
+                t += bullet(title + " (`" + id + "`)" + (c.value("evidence", false) ? ": evidence needed" : ""));
+            }
+        }
+        t += "\n";
+        t += para("When a course is done, set in portfolio.yaml `status: completed`, `completed: YYYY-MM-DD` (a date inside "
+                  "your period) and `evidence: courses/<file>`.");
+        add(dir + "README.md", t);
+    }
+
+    // ---- R4: the project description and its evidence.
+    void project(const RequirementSpec& r)
+    {
+        const std::string rel = fs::path(string_param(r.params, "path", "project/project.md")).lexically_normal().generic_string();
+        const std::string dir = parent_prefix(rel);
+        const long words = int_param(r.params, "min_section_words", 0);
+        std::vector<std::vector<std::string>> sections;
+        for (const auto& s : r.params.value("sections", nlohmann::json::array()))
+            if (auto a = alternatives(s); !a.empty()) sections.push_back(a);
+        std::vector<std::string> first_names;
+        for (const auto& a : sections) first_names.push_back(a.front());
+
+        if (!dir.empty()) {
+            std::string t = "# " + r.title + " (" + r.id + ")\n\n";
+            t += para("`" + rel.substr(dir.size()) + "` describes the project" +
+                      (first_names.empty() ? "" : " under the headings " + join(first_names)) +
+                      ". Keep its evidence here (surveys, records, letters, data; e.g. in `evidence/`) and link each file "
+                      "from the description; every local link must lead to a file that exists.");
+            add(dir + "README.md", t);
+        }
+        std::string t = "---\n";
+        t += "title: \"Your project's title\"\n";
+        t += "status: in-progress          # planned | in-progress | completed\n";
+        t += "started: " + m_today.str() + "\n";
+        t += "# completed: YYYY-MM-DD      # add when it is finished, with `status: completed`\n";
+        t += "---\n\n";
+        std::vector<std::string> intro = {
+            "The " + r.title + " (" + r.id + "): an initiative to improve teaching and learning in your area of "
+            "responsibility. To be met it needs a title, `status: completed`, `started:` and `completed:` dates inside your "
+            "period" + (words > 0 ? ", and at least " + plural(words, "word", "words") + " in each section below" : "") + ".",
+            "Link evidence kept beside this file, e.g. [survey](evidence/baseline-survey.pdf)."};
+        t += comment(intro);
+        for (const auto& a : sections) {
+            t += "\n## " + md_heading(a.front()) + "\n\n";
+            std::string prompt = project_prompt(a.front());
+            if (a.size() > 1) prompt += " (This heading may also be " + join(std::vector<std::string>(a.begin() + 1, a.end()), "or") + ".)";
+            t += comment({prompt});
+        }
+        add(rel, t);
+    }
+
+    // ---- R5: interviews with an experienced leader.
+    void interviews(const RequirementSpec& r)
+    {
+        const std::string dir = folder_prefix(string_param(r.params, "folder", "interviews"));
+        const auto& p = r.params;
+        const long n = int_param(p, "min_interviews", 1);
+        const long questions = int_param(p, "min_questions", 0);
+        const double years = number_param(p, "min_years_in_leadership", 0);
+        char years_text[32];
+        std::snprintf(years_text, sizeof years_text, "%g", years);
+        const std::string qsection = string_param(p, "questions_section", "Questions");
+        std::vector<std::vector<std::string>> sections;
+        for (const auto& s : p.value("sections", nlohmann::json::array()))
+            if (auto a = alternatives(s); !a.empty()) sections.push_back(a);
+        if (sections.empty()) sections = {{"Purpose"}, {qsection}, {"Notes", "Transcript"}, {"Reflection"}};
+        std::vector<std::string> shown;
+        for (const auto& a : sections) shown.push_back(a.size() == 1 ? "*" + a.front() + "*" : "*" + join(a, "or") + "*");
+
+        std::string t = "# " + r.title + " (" + r.id + ")\n\n";
+        t += para("One Markdown file here for each interview you plan and hold with an experienced leader, e.g. `" +
+                  m_today.str() + "-interview-principal.md`. This README is not counted as an interview.");
+        t += "\n";
+        t += bullet("At least " + plural(n, "interview is", "interviews are") + " needed, dated inside your period.");
+        t += bullet("In the front matter: `date`, `interviewee.role`, `interviewee.years_in_leadership` (at least " +
+                    std::string(years_text) + "), and `consent: true` or the path of a consent file that exists.");
+        t += bullet("Sections " + join(shown) + (questions > 0 ? "; under *" + qsection + "*, a list of at least " +
+                                                                      plural(questions, "question", "questions")
+                                                                : std::string()) + ".");
+        t += bullet("If the interviewee asked to stay anonymous, say `private: true`: then their `interviewee.name` must "
+                    "not appear in the essay or the journal.");
+        t += "\nAn interview can start like this:\n\n";
+        t += "```markdown\n---\ndate: YYYY-MM-DD\ninterviewee:\n  name: Their Name\n  role: Principal\n  years_in_leadership: " +
+             std::to_string(static_cast<long>(std::ceil(years)) + 5) +
+             "\nconsent: true          # or the path of a consent file, e.g. consent/form.pdf\nprivate: true\n---\n";
+        for (const auto& a : sections) {
+            t += "\n## " + a.front() + "\n";
+            if (lower(a.front()) == lower(qsection)) {
+                t += "\n";
+                for (long i = 1; i <= std::max(questions, 1L); ++i) t += std::to_string(i) + ". …\n";
+            } else if (const std::string pr = interview_prompt(a.front()); !pr.empty()) {
+                t += "\n" + pr + "\n";
+            }
+        }
+        t += "```\n";
+        add(dir + "README.md", t);
+    }
+
+    // ---- Folders that criteria link to (presentation/ for C9).
+    void link_folders()
+    {
+        for (const auto& c : m_prog.criteria) {
+            if (!c.params.contains("links_to") || !c.params["links_to"].is_string()) continue;
+            const std::string to = c.params["links_to"].get<std::string>();
+            if (!to.ends_with("/")) continue;
+            const std::string dir = folder_prefix(to);
+            if (dir.empty() || has(dir + "README.md")) continue;
+            std::string t;
+            if (dir == "presentation/") {
+                t = "# Presentation (" + c.id + ")\n\n";
+                t += para("Your e-portfolio presentation for the Virtual Consultancy course: the slides, an outline, notes on "
+                          "the audiences you presented to and what they asked. This README is only a guide.");
+                t += "\n";
+                t += para("The essay's section for " + c.id + " (" + c.title + ") must link to a file here that exists, e.g. "
+                          "`[presentation](presentation/e-portfolio-outline.md)`.");
+            } else {
+                t = "# " + to + " (" + c.id + ")\n\n";
+                t += para("Files for " + c.title + ". The essay's section for " + c.id +
+                          " must link to a file here that exists. This README is only a guide.");
+            }
+            add(dir + "README.md", t);
+        }
+    }
+
+    void liloignore()
+    {
+        std::string t = "# Kept out of the submission bundle (`lilo bundle`): gitignore-style patterns.\n";
+        t += "# Working notes and word-processor copies:\n";
+        t += "drafts/\n*.docx\n*.tmp\n";
+        t += "# Not part of the portfolio itself:\n";
+        if (m_has_journal) t += "/" + m_journal_folder + "templates/\n";
+        t += "lilo-report.json\n.gitignore\n.github/\n";
+        add(".liloignore", t);
+    }
+
+    void gitignore()
+    {
+        std::string t = "# Submission bundles and reports that lilo writes:\n";
+        t += "*.zip\nlilo-report.json\n";
+        t += "# Editor and system debris:\n";
+        t += "*~\n.#*\n\\#*#\n*.swp\n*.swo\n.DS_Store\nThumbs.db\n~$*\n*.tmp\n";
+        add(".gitignore", t);
+    }
+
+    void workflow()
+    {
+        std::string t;
+        t += "# A sample GitHub Actions workflow, written by `lilo init`: it checks the\n";
+        t += "# portfolio on every push and keeps the JSON report. It assumes the portfolio\n";
+        t += "# is the top of the repository.\n";
+        t += "#\n";
+        t += "# lilo is not published as a GitHub Action or an Ubuntu package, so this job\n";
+        t += "# expects `lilo` on the runner's PATH. Either use a self-hosted runner where\n";
+        t += "# lilo is installed, or build it first with a step like the one commented out\n";
+        t += "# below: its dependencies are Debian/Ubuntu packages (the list is in lilo's\n";
+        t += "# tools/install-deps); set LILO_SOURCE to where your centre keeps lilo's source.\n";
+        t += "#\n";
+        t += "# While requirements are unmet, `lilo check` exits 1 and the job fails: that is\n";
+        t += "# the point. The report is kept either way.\n";
+        t += "name: lilo check\n";
+        t += "on:\n  push:\n  pull_request:\n  workflow_dispatch:\n";
+        t += "jobs:\n";
+        t += "  check:\n";
+        t += "    runs-on: ubuntu-latest\n";
+        t += "    steps:\n";
+        t += "      - uses: actions/checkout@v4\n";
+        t += "      # - name: Build and install lilo\n";
+        t += "      #   env:\n";
+        t += "      #     LILO_SOURCE: https://example.org/your-centre/lilo.git\n";
+        t += "      #   run: |\n";
+        t += "      #     sudo apt-get update\n";
+        t += "      #     sudo apt-get install -y --no-install-recommends build-essential cmake pkg-config \\\n";
+        t += "      #       libcli11-dev libyaml-cpp-dev libfmt-dev libzip-dev nlohmann-json3-dev \\\n";
+        t += "      #       libvalijson-dev libmd4c-dev libssl-dev libicu-dev\n";
+        t += "      #     git clone --depth 1 \"$LILO_SOURCE\" \"$RUNNER_TEMP/lilo\"\n";
+        t += "      #     cmake -S \"$RUNNER_TEMP/lilo\" -B \"$RUNNER_TEMP/lilo-build\" -DCMAKE_BUILD_TYPE=Release -DLILO_BUILD_TESTS=OFF\n";
+        t += "      #     cmake --build \"$RUNNER_TEMP/lilo-build\" -j2\n";
+        t += "      #     sudo cmake --install \"$RUNNER_TEMP/lilo-build\"\n";
+        t += "      - name: Is lilo installed?\n";
+        t += "        run: command -v lilo || { echo \"::error::lilo is not installed on this runner; see the top of this file\"; exit 1; }\n";
+        t += "      - name: Check the portfolio\n";
+        t += "        run: lilo check --format json > lilo-report.json\n";
+        t += "      - name: Show what is still to do\n";
+        t += "        if: always()\n";
+        t += "        run: lilo check || true\n";
+        t += "      - name: Keep the report\n";
+        t += "        if: always()\n";
+        t += "        uses: actions/upload-artifact@v4\n";
+        t += "        with:\n";
+        t += "          name: lilo-report\n";
+        t += "          path: lilo-report.json\n";
+        add(".github/workflows/lilo.yml", t);
+    }
+};
+
+std::vector<ScaffoldFile> build_files(const ScaffoldOptions& options, const fs::path* folder)
+{
+    const Source src = resolve_programme(options, folder);
+    return Builder(options, src).build();
+}
+
+[[noreturn]] void write_error(const fs::path& p, const std::string& what, int err)
+{
+    throw std::runtime_error(p.string() + ": " + what + ": " + std::strerror(err));
+}
+
+// Creates `p` with `content`; false when something is there already.
+bool write_new(const fs::path& p, const std::string& content)
+{
+    const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+    if (fd < 0) {
+        if (errno == EEXIST) return false;
+        write_error(p, "cannot create", errno);
+    }
+    std::size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int err = n < 0 ? errno : EIO;
+            ::close(fd);
+            ::unlink(p.c_str());
+            write_error(p, "cannot write", err);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) {
+        const int err = errno;
+        ::unlink(p.c_str());
+        write_error(p, "cannot write", err);
+    }
+    return true;
+}
+
+} // namespace
+
+std::vector<ScaffoldFile> scaffold_files(const ScaffoldOptions& options) { return build_files(options, nullptr); }
+
+ScaffoldResult write_scaffold(const fs::path& folder, const ScaffoldOptions& options)
+{
+    // The programme first: nothing is written for an unknown one.
+    const auto files = build_files(options, &folder);
+    ScaffoldResult out;
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) throw std::runtime_error(folder.string() + ": cannot create the folder: " + ec.message());
+    if (!fs::is_directory(folder, ec)) throw std::runtime_error(folder.string() + ": not a folder");
+    for (const auto& f : files) {
+        const fs::path p = folder / fs::path(f.path);
+        if (fs::symlink_status(p, ec).type() != fs::file_type::not_found) {
+            out.kept.push_back(f.path);
+            continue;
+        }
+        fs::create_directories(p.parent_path(), ec);
+        if (ec) throw std::runtime_error(p.parent_path().string() + ": cannot create the folder: " + ec.message());
+        if (write_new(p, f.content)) out.written.push_back(f.path);
+        else out.kept.push_back(f.path);
+    }
+    return out;
+}
+
+} // namespace lilo

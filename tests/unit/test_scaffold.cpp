@@ -1,0 +1,215 @@
+// lilo init: a new portfolio checks without any complaint about its form or
+// its scaffolding, is incomplete for real reasons, and never overwrites a file.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "check.hpp"
+#include "portfolio_copy.hpp"
+#include "programme/programme.hpp"
+#include "scaffold/scaffold.hpp"
+
+using namespace lilo;
+using namespace lilo::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// An empty temporary folder, removed afterwards.
+class TempDir {
+public:
+    TempDir()
+    {
+        std::random_device rd;
+        m_dir = fs::temp_directory_path() / ("lilo-scaffold-" + std::to_string(rd()) + "-" + std::to_string(rd()));
+        fs::create_directories(m_dir);
+    }
+    ~TempDir()
+    {
+        std::error_code ec;
+        fs::remove_all(m_dir, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const fs::path& dir() const { return m_dir; }
+
+private:
+    fs::path m_dir;
+};
+
+std::string slurp(const fs::path& p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+ScaffoldOptions options_for(const std::string& today)
+{
+    ScaffoldOptions opt;
+    opt.schema_url = "https://lilo.example/schemas/portfolio.schema.json";
+    opt.today = *Date::parse(today);
+    return opt;
+}
+
+Report check_at(const fs::path& dir, const std::string& as_of)
+{
+    CheckOptions opt;
+    opt.folder = dir;
+    opt.as_of = *Date::parse(as_of);
+    return check_portfolio(opt);
+}
+
+const ScaffoldFile* file(const std::vector<ScaffoldFile>& files, const std::string& path)
+{
+    for (const auto& f : files)
+        if (f.path == path) return &f;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("the scaffold of lilo-certificate has every folder, template and file the issue names")
+{
+    const auto files = scaffold_files(options_for("2028-02-29"));
+    for (const char* path : {"portfolio.yaml", "essay.md", "references.yaml", "journal/README.md", "mentoring/README.md",
+                             "courses/README.md", "project/README.md", "project/project.md", "interviews/README.md",
+                             "presentation/README.md", "journal/templates/gibbs.md", "journal/templates/rolfe.md",
+                             "journal/templates/kolb.md", "journal/templates/brookfield.md", ".liloignore", ".gitignore",
+                             ".github/workflows/lilo.yml"})
+        CHECK_MESSAGE(file(files, path) != nullptr, path);
+
+    const auto* manifest = file(files, "portfolio.yaml");
+    REQUIRE(manifest);
+    CHECK(manifest->content.starts_with("# yaml-language-server: $schema=https://lilo.example/schemas/portfolio.schema.json\n"));
+    CHECK(manifest->content.find("  start: 2028-02-29\n") != std::string::npos);
+    CHECK(manifest->content.find("  end: 2029-02-28\n") != std::string::npos); // no 29 February in 2029
+    CHECK(manifest->content.find("  - id: virtual-consultancy\n") != std::string::npos);
+    CHECK(manifest->content.find("  - id: organizational-learning-field-study\n") != std::string::npos);
+
+    // One heading per criterion, in order, each mapped in the front matter.
+    const auto* essay = file(files, "essay.md");
+    REQUIRE(essay);
+    const Programme prog = load_programme("lilo-certificate", "");
+    std::size_t at = 0;
+    for (const auto& c : prog.criteria) {
+        INFO(c.id);
+        CHECK(essay->content.find("  " + c.id + ": \"" + c.title + "\"\n") != std::string::npos);
+        const auto h = essay->content.find("\n## " + c.title + "\n", at);
+        REQUIRE(h != std::string::npos);
+        at = h + 1;
+    }
+    CHECK(essay->content.find("declared_words: 0") != std::string::npos);
+    CHECK(essay->content.find("bibliography: references.yaml\n") != std::string::npos);
+
+    const auto* gibbs = file(files, "journal/templates/gibbs.md");
+    REQUIRE(gibbs);
+    CHECK(gibbs->content.find("model: gibbs\n") != std::string::npos);
+    for (const char* h : {"Description", "Feelings", "Evaluation", "Analysis", "Conclusion", "Action plan"})
+        CHECK(gibbs->content.find(std::string("\n## ") + h + "\n") != std::string::npos);
+
+    // An unknown programme is refused.
+    ScaffoldOptions bad = options_for("2026-01-05");
+    bad.programme = "no-such-programme";
+    CHECK_THROWS_AS(scaffold_files(bad), ProgrammeError);
+}
+
+TEST_CASE("a new portfolio checks with no complaint about its form, and is incomplete for real reasons")
+{
+    TempDir tmp;
+    const fs::path dir = tmp.dir() / "portfolio";
+    const ScaffoldResult first = write_scaffold(dir, options_for("2026-01-05"));
+    CHECK(first.kept.empty());
+    CHECK(first.written.size() == scaffold_files(options_for("2026-01-05")).size());
+    REQUIRE(fs::is_regular_file(dir / "portfolio.yaml"));
+
+    const Report r = check_at(dir, "2026-01-05");
+    INFO("diagnostics: " << codes(r));
+    for (const auto& d : r.diagnostics) {
+        CHECK_MESSAGE(d.owner() != "P", d.code << " at " << d.file);
+        // Nothing about the scaffolding: no README or template is read as an entry.
+        CHECK_MESSAGE(d.file.find("README") == std::string::npos, d.code << " at " << d.file);
+        CHECK_MESSAGE(d.file.find("templates") == std::string::npos, d.code << " at " << d.file);
+        CHECK_MESSAGE(d.code != "R6.citation-unresolved", d.message);
+    }
+    CHECK_FALSE(r.complete());
+    for (const auto& q : r.requirements) CHECK_FALSE_MESSAGE(q.met, q.id);
+    CHECK(find(r, "R1.meetings") != nullptr);
+    CHECK(find(r, "R2.entries") != nullptr);
+    CHECK(find(r, "R3.course-incomplete") != nullptr);
+    CHECK(find(r, "R4.status") != nullptr);
+    CHECK(find(r, "R4.section-words") != nullptr);
+    CHECK(find(r, "R5.interviews") != nullptr);
+    CHECK(find(r, "R6.words") != nullptr);
+    // Every criterion's heading is there: missing for want of words, not of a heading.
+    CHECK(find(r, "C1.heading-missing") == nullptr);
+    CHECK(find(r, "C1.unmapped") == nullptr);
+    CHECK(find(r, "C1.words") != nullptr);
+    CHECK(find(r, "R2.model-headings") == nullptr);
+    // Only the headings count: the comments are not words.
+    REQUIRE(r.essay_words);
+    CHECK(*r.essay_words > 0);
+    CHECK(*r.essay_words < 100);
+}
+
+TEST_CASE("a journal entry written from a template meets the model's headings")
+{
+    TempDir tmp;
+    const fs::path dir = tmp.dir();
+    write_scaffold(dir, options_for("2026-01-05"));
+    std::string entry = slurp(dir / "journal/templates/rolfe.md");
+    // Fill each section with words.
+    std::string words;
+    for (int i = 0; i < 60; ++i) words += "reflection ";
+    for (const char* h : {"## What?\n", "## So what?\n", "## Now what?\n"}) {
+        const auto at = entry.find(h);
+        REQUIRE(at != std::string::npos);
+        entry.insert(at + std::string(h).size(), "\n" + words + "\n");
+    }
+    std::ofstream(dir / "journal/2026-01-10-first.md", std::ios::binary) << entry;
+    const Report r = check_at(dir, "2026-01-12");
+    INFO("diagnostics: " << codes(r));
+    CHECK(find(r, "R2.model-headings") == nullptr);
+    CHECK(find(r, "R2.words") == nullptr);
+    CHECK(find(r, "R2.undated") == nullptr);
+    const Diagnostic* d = find(r, "R2.entries");
+    REQUIRE(d != nullptr);
+    CHECK(d->message.starts_with("1 journal entry counts"));
+}
+
+TEST_CASE("init never overwrites: a second run keeps every file, and an existing file stays as it was")
+{
+    TempDir tmp;
+    const fs::path dir = tmp.dir();
+    fs::create_directories(dir / "journal");
+    const std::string mine = "---\ntitle: Mine\n---\n\nMy own essay.\n";
+    std::ofstream(dir / "essay.md", std::ios::binary) << mine;
+    std::ofstream(dir / "journal/README.md", std::ios::binary) << "my notes\n";
+
+    const ScaffoldResult first = write_scaffold(dir, options_for("2026-01-05"));
+    CHECK(first.kept == std::vector<std::string>{"journal/README.md", "essay.md"});
+    CHECK(slurp(dir / "essay.md") == mine);
+    CHECK(slurp(dir / "journal/README.md") == "my notes\n");
+    CHECK(fs::exists(dir / "journal/templates/gibbs.md"));
+
+    const std::string manifest = slurp(dir / "portfolio.yaml");
+    const ScaffoldResult second = write_scaffold(dir, options_for("2027-03-01"));
+    CHECK(second.written.empty());
+    CHECK(second.kept.size() == first.written.size() + first.kept.size());
+    CHECK(slurp(dir / "portfolio.yaml") == manifest);
+}
+
+TEST_CASE("a write error names the path")
+{
+    TempDir tmp;
+    std::ofstream(tmp.dir() / "file", std::ios::binary) << "x";
+    try {
+        write_scaffold(tmp.dir() / "file" / "portfolio", options_for("2026-01-05"));
+        FAIL("expected an error");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()).find("file") != std::string::npos);
+    }
+}
