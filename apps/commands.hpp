@@ -24,10 +24,12 @@ Runner setup_fingerprint(CLI::App& sub);
 Runner setup_bundle(CLI::App& sub);
 Runner setup_verify(CLI::App& sub);
 Runner setup_init(CLI::App& sub);
+Runner setup_explain(CLI::App& sub);
 
 inline constexpr Command commands[] = {
     {"init", "Start a new portfolio that you can write in at once", setup_init},
     {"check", "Check portfolios against their programme's requirements", setup_check},
+    {"explain", "Explain a requirement, criterion or code, and how to fix it", setup_explain},
     {"count", "Count words as an examiner would", setup_count},
     {"bundle", "Write the submission bundle: a zipped BagIt bag", setup_bundle},
     {"verify", "Verify a bundle: manifests, hashes, and the check again", setup_verify},

@@ -66,7 +66,7 @@ std::string suggestion(const CLI::App& app, const CLI::App* sub, const std::vect
             for (const auto& c : lilo::app::commands) names.emplace_back(c.name);
             const std::string best = closest(word, names);
             if (!best.empty()) return fmt::format("unknown command '{}'; did you mean '{}'?", word, best);
-            return fmt::format("unknown command '{}' (commands: init, check, count, bundle, verify, fingerprint)", word);
+            return fmt::format("unknown command '{}' (commands: init, check, explain, count, bundle, verify, fingerprint)", word);
         }
     }
     return {};
@@ -107,7 +107,7 @@ int main(int argc, char** argv)
             std::string msg = e.what();
             if (e.get_name() == "RequiredError" && msg.find("subcommand") != std::string::npos) {
                 const std::string typo = suggestion(app, nullptr, app.remaining());
-                msg = typo.empty() ? "no command given (commands: init, check, count, bundle, verify, fingerprint)" : typo;
+                msg = typo.empty() ? "no command given (commands: init, check, explain, count, bundle, verify, fingerprint)" : typo;
             }
             std::string where;
             for (const auto& [sub, run] : runners)

@@ -24,6 +24,7 @@ export EXAMPLES="$here/examples" CI=true NO_COLOR=1 LC_ALL=C.UTF-8 TZ=UTC
 unset GITHUB_ACTIONS SOURCE_DATE_EPOCH
 
 cd "$scratch" || exit 1
+export LILO="$lilo"   # a setup may run lilo itself (e.g. lilo init)
 if [ -f "$case_dir/setup" ]; then
   if ! bash -e "$case_dir/setup" >"$scratch.setup.log" 2>&1; then
     echo "setup failed:"; cat "$scratch.setup.log"; rm -f "$scratch.setup.log"; exit 1

@@ -1,0 +1,57 @@
+// lilo explain [ID]: what a requirement, criterion or code means, and how to fix it.
+#include <filesystem>
+#include <fmt/core.h>
+#include <memory>
+
+#include "check.hpp"
+#include "commands.hpp"
+#include "rules/explain.hpp"
+
+namespace lilo::app {
+
+Runner setup_explain(CLI::App& sub)
+{
+    auto id = std::make_shared<std::string>();
+    auto folder = std::make_shared<std::string>(".");
+    auto programme = std::make_shared<std::string>();
+    auto as_of = std::make_shared<std::string>();
+    sub.add_option("id", *id, "R2, C6 or a diagnostic code such as R2.gap (default: everything, with its status)");
+    sub.add_option("-C,--folder", *folder, "The portfolio to explain against (default: the current folder)");
+    sub.add_option("--programme", *programme, "Programme id or file (default: the portfolio's, else lilo-certificate)");
+    sub.add_option("--as-of", *as_of, "Status as of this date (YYYY-MM-DD)");
+    return [id, folder, programme, as_of]() -> int {
+        // The folder's check, when it is a portfolio: for status lines.
+        std::optional<Report> report;
+        std::error_code ec;
+        if (std::filesystem::exists(std::filesystem::path(*folder) / "portfolio.yaml", ec)) {
+            CheckOptions opt;
+            opt.folder = *folder;
+            opt.display_name = *folder;
+            if (!programme->empty()) opt.programme = *programme;
+            if (!as_of->empty()) {
+                auto d = Date::parse(*as_of);
+                if (!d) throw CannotCheck("--as-of '" + *as_of + "' is not a date YYYY-MM-DD");
+                opt.as_of = *d;
+            }
+            report = check_portfolio(opt);
+        }
+        Programme prog;
+        try {
+            const std::string ref = !programme->empty() ? *programme : report ? report->programme : "lilo-certificate";
+            prog = load_programme(ref, programme->empty() ? std::filesystem::path(*folder) : std::filesystem::path());
+        } catch (const ProgrammeError& e) {
+            throw CannotCheck(std::string("invalid programme: ") + e.what());
+        }
+        const Report* r = report ? &*report : nullptr;
+        if (id->empty()) {
+            fmt::print("{}", explain_overview(prog, r));
+            return exit_ok;
+        }
+        const auto text = explain(prog, *id, r);
+        if (!text) throw CannotCheck("'" + *id + "': no such requirement, criterion or code in " + prog.id + " (try `lilo explain`)");
+        fmt::print("{}", *text);
+        return exit_ok;
+    };
+}
+
+} // namespace lilo::app

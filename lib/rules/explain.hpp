@@ -1,0 +1,21 @@
+#pragma once
+// lilo explain: what a requirement, criterion or diagnostic code means, what
+// lilo checks, the parameters in force and where each comes from, and how to
+// put it right. Returns text; prints nothing.
+#include <optional>
+#include <string>
+
+#include "core/report.hpp"
+#include "programme/programme.hpp"
+
+namespace lilo {
+
+// `id`: "R2", "C6" or a code such as "R2.gap" or "P.encoding". `report`, when
+// given, is the current folder's check, for a status line.
+// Returns nullopt for an id the programme does not know.
+std::optional<std::string> explain(const Programme& programme, const std::string& id, const Report* report);
+
+// Every requirement and criterion with a one-line status (or none without a report).
+std::string explain_overview(const Programme& programme, const Report* report);
+
+} // namespace lilo
