@@ -46,6 +46,12 @@ Runner setup_check(CLI::App& sub)
     sub.add_flag("-q,--quiet", args->quiet, "Print only errors and the result line");
     return [args]() -> int {
         const Date as_of = parse_as_of(args->as_of);
+        // Bad format names are refused before any work is done.
+        for (const auto& f : args->formats) {
+            const std::string name = f.substr(0, f.find('='));
+            if (name != "text" && name != "json" && name != "github" && name != "junit" && name != "sarif" && name != "markdown")
+                throw CannotCheck("--format '" + name + "': text, json, github, junit, sarif or markdown (see 'lilo check --help')");
+        }
         std::vector<std::string> folders = args->folders.empty() ? std::vector<std::string>{"."} : args->folders;
         std::vector<Report> reports;
         bool could_not = false;

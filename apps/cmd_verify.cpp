@@ -16,8 +16,14 @@ Runner setup_verify(CLI::App& sub)
     auto format = std::make_shared<std::string>("text");
     sub.add_option("bundle", *bundle, "The bundle (.zip) to verify")->required();
     sub.add_option("--format", *format, "Output format: text or json")->check(CLI::IsMember({"text", "json"}));
-    return [bundle, format]() -> int {
-        const VerifyReport r = verify_bundle(*bundle);
+    auto limits = std::make_shared<VerifyLimits>();
+    auto max_mb = std::make_shared<std::uint64_t>(limits->max_total_bytes >> 20);
+    sub.add_option("--max-entries", limits->max_entries, "Refuse a zip with more entries (default 100000)");
+    sub.add_option("--max-mb", *max_mb, "Refuse a zip that unpacks to more megabytes (default 4096)");
+    sub.add_option("--max-ratio", limits->max_ratio, "Refuse an entry compressed more than this to 1 (zip bombs; default 1000)");
+    return [bundle, format, limits, max_mb]() -> int {
+        limits->max_total_bytes = *max_mb << 20;
+        const VerifyReport r = verify_bundle(*bundle, *limits);
         const bool ok = r.verified() && r.check && r.check->complete();
         if (*format == "json") {
             fmt::print("{}\n", to_json(r).dump(2));

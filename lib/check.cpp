@@ -42,6 +42,29 @@ Programme programme_for(const CheckOptions& opt, const std::optional<Manifest>& 
     }
 }
 
+// The number of files and the length of paths (a programme's `limits:`):
+// counted without reading anything, and stopping at the limit.
+void check_tree_limits(const DiskPortfolio& pfs, const ReadLimits& limits, Report& report)
+{
+    std::error_code ec;
+    std::size_t files = 0;
+    std::size_t long_paths = 0;
+    auto it = fs::recursive_directory_iterator(pfs.root(), fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name == ".git" && it->is_directory(ec)) { it.disable_recursion_pending(); continue; }
+        const std::string rel = it->path().lexically_relative(pfs.root()).generic_string();
+        if (rel.size() > limits.max_path_length && long_paths++ < 5)
+            add(report, "P.path-too-long", Severity::error, rel.substr(0, 200) + "…", 0,
+                "a path of " + std::to_string(rel.size()) + " bytes; lilo reads paths up to " + std::to_string(limits.max_path_length));
+        if (!it->is_directory(ec) && ++files > limits.max_files) {
+            add(report, "P.too-many-files", Severity::error, "", 0,
+                "more than " + std::to_string(limits.max_files) + " files in the portfolio; lilo stops counting there (a programme's `limits: {max_files: …}` raises it)");
+            return;
+        }
+    }
+}
+
 } // namespace
 
 Report check_portfolio(const CheckOptions& opt)
@@ -112,6 +135,8 @@ Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt)
     }
 
     const Programme programme = programme_for(opt, manifest, pfs);
+    pfs.set_max_text_bytes(programme.limits.max_file_bytes);
+    if (const auto* disk = dynamic_cast<const DiskPortfolio*>(&pfs)) check_tree_limits(*disk, programme.limits, report);
     report.programme = programme.id;
     report.programme_title = programme.title;
     if (manifest) {

@@ -44,9 +44,9 @@ TextFile ZipPortfolio::read_text(std::string_view rel) const
         return out;
     }
     std::string error;
-    if (!read_entry(m_zip, it->second, m_limits.max_text_bytes, out.data, error)) {
+    if (!read_entry(m_zip, it->second, m_max_text_bytes, out.data, error)) {
         out.problem = FsProblem{error == "too large" ? "too-large" : "unreadable",
-                                error == "too large" ? "is larger than lilo reads (" + std::to_string(m_limits.max_text_bytes / (1024 * 1024)) + " MB)"
+                                error == "too large" ? "is larger than lilo reads (" + std::to_string(m_max_text_bytes / (1024 * 1024)) + " MB)"
                                                      : "cannot read from the bundle: " + error};
         out.data.clear();
         return out;

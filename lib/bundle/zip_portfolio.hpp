@@ -15,7 +15,10 @@ public:
     // `files`: portfolio-relative path → zip index; `hashes`: path → SHA-256
     // of its bytes (for the fingerprint).
     ZipPortfolio(zip_t* zip, std::map<std::string, zip_uint64_t> files, std::map<std::string, std::string> hashes, FsLimits limits = {})
-        : m_zip(zip), m_files(files.begin(), files.end()), m_hashes(std::move(hashes)), m_limits(limits) {}
+        : m_zip(zip), m_files(files.begin(), files.end()), m_hashes(std::move(hashes))
+    {
+        m_max_text_bytes = limits.max_text_bytes;
+    }
 
     bool is_file(std::string_view rel) const override;
     bool is_dir(std::string_view rel) const override;
@@ -31,7 +34,6 @@ private:
     zip_t* m_zip;
     std::map<std::string, zip_uint64_t, std::less<>> m_files;
     std::map<std::string, std::string> m_hashes;
-    FsLimits m_limits;
 };
 
 // Reads a whole entry, at most `max_bytes` (more is an error).

@@ -67,6 +67,7 @@ std::string parent_of(std::string_view rel)
 
 DiskPortfolio::DiskPortfolio(const fs::path& root, FsLimits limits) : m_limits(limits)
 {
+    m_max_text_bytes = limits.max_text_bytes;
     std::error_code ec;
     m_root = fs::canonical(root, ec);
     if (ec) throw std::runtime_error(root.string() + ": " + ec.message());
@@ -283,7 +284,7 @@ MappedText MappedText::open(const fs::path& path, std::uintmax_t max_bytes)
 TextFile DiskPortfolio::read_text(std::string_view rel) const
 {
     if (auto p = check_links(rel)) return {{}, p};
-    return read_text_file(absolute(rel), m_limits.max_text_bytes);
+    return read_text_file(absolute(rel), m_max_text_bytes);
 }
 
 std::vector<PortfolioFs::Entry> PortfolioFs::markdown_entries(std::string_view rel_dir) const

@@ -87,7 +87,12 @@ public:
     // The portfolio's fingerprint (spec §7).
     virtual std::string fingerprint() const = 0;
 
+    // The largest Markdown or YAML file read (the programme's limit, once known).
+    void set_max_text_bytes(std::uintmax_t bytes) const { m_max_text_bytes = bytes; }
+
 protected:
+    mutable std::uintmax_t m_max_text_bytes = FsLimits{}.max_text_bytes;
+
     // Names directly inside a folder (empty if it is none).
     virtual std::vector<std::string> list_names(std::string_view rel_dir) const = 0;
     // Why `rel` cannot be read as a file, if it cannot.

@@ -205,6 +205,14 @@ Programme resolve_chain(std::optional<Layer> first, std::string first_key, const
     prog.title = merged.value("title", "");
     prog.source = top.label;
     prog.resolved = merged;
+    if (merged.contains("limits")) {
+        const auto& l = merged["limits"];
+        if (l.contains("max_file_mb")) prog.limits.max_file_bytes = l["max_file_mb"].get<std::uint64_t>() * 1024 * 1024;
+        if (l.contains("max_yaml_depth")) prog.limits.max_yaml_depth = l["max_yaml_depth"].get<int>();
+        if (l.contains("max_yaml_values")) prog.limits.max_yaml_nodes = l["max_yaml_values"].get<std::size_t>();
+        if (l.contains("max_files")) prog.limits.max_files = l["max_files"].get<std::size_t>();
+        if (l.contains("max_path_length")) prog.limits.max_path_length = l["max_path_length"].get<std::size_t>();
+    }
     prog.count_rules = apply_word_count_settings(CountRules::defaults(), merged.value("word_count", nlohmann::json::object()));
     if (merged.contains("requirements")) {
         for (auto it = merged["requirements"].begin(); it != merged["requirements"].end(); ++it)

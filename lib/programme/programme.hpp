@@ -3,6 +3,7 @@
 // with their parameters, and the essay criteria. Built-in programmes are
 // compiled in; a centre's file may extend one and give only what differs.
 #include <filesystem>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <nlohmann/json.hpp>
@@ -28,6 +29,16 @@ struct CriterionSpec {
     nlohmann::json params;
 };
 
+// What lilo reads at most, so that no portfolio can exhaust it (a
+// programme's `limits:`; defaults for staff checking whatever arrives).
+struct ReadLimits {
+    std::uint64_t max_file_bytes = 16u * 1024 * 1024;  // each Markdown and YAML file
+    int max_yaml_depth = 64;                            // nesting of maps and lists
+    std::size_t max_yaml_nodes = 200000;                // values after alias expansion
+    std::size_t max_files = 10000;                      // files in the portfolio
+    std::size_t max_path_length = 1024;                 // bytes in a portfolio-relative path
+};
+
 struct Programme {
     std::string id;
     std::string title;
@@ -35,6 +46,7 @@ struct Programme {
     std::vector<RequirementSpec> requirements;   // in id order (R1, R2, …, R10)
     std::vector<CriterionSpec> criteria;         // in id order
     CountRules count_rules;                      // the programme's word-count rules
+    ReadLimits limits;                           // the programme's `limits:`
     nlohmann::json resolved;                     // after every extends
     // JSON Pointer of each setting in `resolved` → where it was set
     // ("built-in lilo-certificate" or a file path).

@@ -69,7 +69,8 @@ const MarkdownFile* CheckContext::markdown(const std::string& rel, bool report_p
     opt.cjk = programme.count_rules.cjk;
     file->doc = analyze_markdown(std::move(text.data), opt);
     if (file->doc.front.present) {
-        YamlParse parsed = parse_yaml(file->doc.front.yaml, file->doc.front.first_line);
+        YamlParse parsed = parse_yaml(file->doc.front.yaml, file->doc.front.first_line,
+                                      YamlLimits{programme.limits.max_yaml_depth, programme.limits.max_yaml_nodes});
         for (const auto& p : parsed.problems)
             problems.push_back({"P." + p.code, Severity::error, rel, p.mark.line, 0, "front matter: " + p.message});
         if (!parsed.doc) return fail();

@@ -16,7 +16,7 @@ void check_signoff(CheckContext& ctx)
     if (text.problem) { ctx.file_problem(rel, *text.problem); return; }
     std::string_view body = text.data;
     if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
-    YamlParse parsed = parse_yaml(body);
+    YamlParse parsed = parse_yaml(body, 1, YamlLimits{ctx.programme.limits.max_yaml_depth, ctx.programme.limits.max_yaml_nodes});
     for (const auto& p : parsed.problems) ctx.add(Severity::error, "P." + p.code, rel, p.mark.line, p.message);
     if (!parsed.doc) return;
     const auto sha = json_text(parsed.doc->value, "sha256");

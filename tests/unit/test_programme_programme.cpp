@@ -98,3 +98,16 @@ TEST_CASE("word-count settings")
     CHECK(r.counts(Category::body));
     CHECK(r.cjk == CjkMode::none);
 }
+
+TEST_CASE("limits: defaults, and a programme's limits")
+{
+    const Programme builtin = load_programme("lilo-certificate", "");
+    CHECK(builtin.limits.max_file_bytes == 16u * 1024 * 1024);
+    CHECK(builtin.limits.max_files == 10000);
+    const Programme p = programme_from_text("extends: lilo-certificate\nid: c\ntitle: C\nlimits: {max_file_mb: 2, max_files: 50, max_yaml_depth: 8, max_path_length: 100}\n", "c.yaml");
+    CHECK(p.limits.max_file_bytes == 2u * 1024 * 1024);
+    CHECK(p.limits.max_files == 50);
+    CHECK(p.limits.max_yaml_depth == 8);
+    CHECK(p.limits.max_path_length == 100);
+    CHECK_THROWS_AS(programme_from_text("id: c\ntitle: C\nlimits: {max_files: many}\nrequirements: {}\n", "c.yaml"), ProgrammeError);
+}
