@@ -14,6 +14,7 @@
 #include <zip.h>
 
 #include "core/report.hpp"
+#include "portfolio/fsys.hpp"
 #include "text/nfc.hpp"
 #include "text/utf8.hpp"
 #include "text/word_limit.hpp"
@@ -25,15 +26,6 @@ namespace lilo {
 namespace {
 
 std::atomic<bool> cancel_requested{false};
-
-bool inside(const fs::path& root, const fs::path& p)
-{
-    auto r = root.begin();
-    auto q = p.begin();
-    for (; r != root.end(); ++r, ++q)
-        if (q == p.end() || *r != *q) return false;
-    return true;
-}
 
 // The tag files' text.
 std::string bagit_txt() { return "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"; }
@@ -133,7 +125,7 @@ fs::path bundle_target(const BundleOptions& o, const BundlePlan& plan)
     std::error_code ec;
     const fs::path root = fs::canonical(o.check.folder, ec);
     const fs::path cwd = fs::current_path(ec);
-    if (!root.empty() && inside(root, cwd)) return root.parent_path() / name;
+    if (!root.empty() && path_inside(root, cwd)) return root.parent_path() / name;
     return name;
 }
 
@@ -165,7 +157,7 @@ BundleResult write_bundle(const BundleOptions& o)
     const fs::path dir = fs::canonical(wanted.parent_path(), ec);
     if (ec || !fs::is_directory(dir)) throw CannotCheck(wanted.parent_path().string() + ": no such folder for the bundle");
     const fs::path target = dir / wanted.filename();
-    if (inside(root, target)) throw CannotCheck(wanted.string() + ": a bundle cannot be written inside the portfolio it carries");
+    if (path_inside(root, target)) throw CannotCheck(wanted.string() + ": a bundle cannot be written inside the portfolio it carries");
     remove_stale_partials(dir, target.filename().string());
     const fs::path partial = dir / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()));
 

@@ -1,5 +1,7 @@
 #include "markdown/preprocess.hpp"
 
+#include "markdown/document.hpp"
+
 #include <string_view>
 
 namespace lilo {
@@ -152,6 +154,35 @@ std::vector<FootnoteDefinition> extract_footnotes(char* data, std::size_t size, 
         ++line_no;
     }
     return out;
+}
+
+std::size_t split_front_matter(std::string_view text, FrontMatter& out)
+{
+    std::size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    auto line_end = [&](std::size_t p) { const auto e = text.find('\n', p); return e == std::string_view::npos ? text.size() : e; };
+    auto trimmed = [&](std::size_t b, std::size_t e) {
+        std::string_view s = text.substr(b, e - b);
+        while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+        return s;
+    };
+    const std::size_t first_end = line_end(pos);
+    if (trimmed(pos, first_end) != "---" || first_end >= text.size()) return pos;
+    std::size_t p = first_end + 1;
+    int line = 2;
+    while (p <= text.size()) {
+        const std::size_t e = line_end(p);
+        const std::string_view s = trimmed(p, e);
+        if ((s == "---" || s == "...") && line > 2) {
+            out.present = true;
+            out.first_line = 2;
+            out.yaml = std::string(text.substr(first_end + 1, p - first_end - 1));
+            return e >= text.size() ? text.size() : e + 1;
+        }
+        if (e >= text.size()) break;
+        p = e + 1;
+        ++line;
+    }
+    return pos;
 }
 
 } // namespace lilo

@@ -18,15 +18,6 @@ namespace fs = std::filesystem;
 namespace lilo {
 namespace {
 
-bool inside(const fs::path& root, const fs::path& p)
-{
-    auto r = root.begin();
-    auto q = p.begin();
-    for (; r != root.end(); ++r, ++q)
-        if (q == p.end() || *r != *q) return false;
-    return true;
-}
-
 std::string errno_text(int e) { return std::strerror(e); }
 
 std::string megabytes(std::uintmax_t bytes)
@@ -58,6 +49,15 @@ std::optional<FsProblem> encoding_problem(std::string_view text)
 }
 
 } // namespace
+
+bool path_inside(const fs::path& root, const fs::path& p)
+{
+    auto r = root.begin();
+    auto q = p.begin();
+    for (; r != root.end(); ++r, ++q)
+        if (q == p.end() || *r != *q) return false;
+    return true;
+}
 
 std::string parent_of(std::string_view rel)
 {
@@ -143,7 +143,7 @@ std::optional<FsProblem> DiskPortfolio::check_links(std::string_view rel) const
             if (ec) return FsProblem{"unreadable", "'" + std::string(rel) + "': " + ec.message()};
             if (target.is_absolute()) {
                 const fs::path t = target.lexically_normal();
-                if (!inside(m_root, t))
+                if (!path_inside(m_root, t))
                     return FsProblem{"path-outside", "is a symbolic link that leads outside the portfolio; it is not followed"};
                 cur = m_root;
                 std::vector<std::string> more;
@@ -180,25 +180,29 @@ bool DiskPortfolio::is_dir(std::string_view rel) const
     return fs::is_directory(absolute(rel), ec);
 }
 
+namespace {
+
+// Why a path cannot be read as a text file of at most max_bytes (stat
+// follows links; the caller confines them first), or nothing; fills `st`.
+std::optional<FsProblem> text_file_problem(const fs::path& abs, std::uintmax_t max_bytes, struct stat& st)
+{
+    if (::stat(abs.c_str(), &st) != 0) {
+        const int e = errno;
+        if (e == ELOOP) return FsProblem{"unreadable", "symbolic link loop"};
+        return FsProblem{e == ENOENT ? "not-found" : "unreadable", e == ENOENT ? "no such file" : "cannot read: " + errno_text(e)};
+    }
+    if (!S_ISREG(st.st_mode)) return FsProblem{"not-a-file", S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file"};
+    if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) return too_large(static_cast<std::uintmax_t>(st.st_size), max_bytes);
+    return std::nullopt;
+}
+
+} // namespace
+
 TextFile read_text_file(const fs::path& abs, std::uintmax_t max_bytes)
 {
     TextFile out;
     struct stat st {};
-    if (::stat(abs.c_str(), &st) != 0) {
-        const int e = errno;
-        out.problem = FsProblem{e == ENOENT ? "not-found" : "unreadable",
-                                e == ENOENT ? "no such file" : "cannot read: " + errno_text(e)};
-        if (e == ELOOP) out.problem->message = "symbolic link loop";
-        return out;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        out.problem = FsProblem{"not-a-file", S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file"};
-        return out;
-    }
-    if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
-        out.problem = too_large(static_cast<std::uintmax_t>(st.st_size), max_bytes);
-        return out;
-    }
+    if ((out.problem = text_file_problem(abs, max_bytes, st))) return out;
     const int fd = ::open(abs.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         out.problem = FsProblem{"unreadable", "cannot read: " + errno_text(errno)};
@@ -250,17 +254,13 @@ MappedText MappedText::open(const fs::path& path, std::uintmax_t max_bytes)
 {
     MappedText out;
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
-        // Errors, special files and empty files take the ordinary path.
+    if (text_file_problem(path, max_bytes, st) || st.st_size == 0) {
+        // Problems and empty files take the ordinary path, which says why.
         TextFile t = read_text_file(path, max_bytes);
         out.problem = t.problem;
         out.m_size = t.data.size();
         out.m_data = new char[out.m_size + 1];
         std::memcpy(out.m_data, t.data.data(), out.m_size);
-        return out;
-    }
-    if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
-        out.problem = too_large(static_cast<std::uintmax_t>(st.st_size), max_bytes);
         return out;
     }
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);

@@ -123,6 +123,9 @@ private:
     FsLimits m_limits;
 };
 
+// Whether `p` is `root` or lies below it, comparing path components.
+bool path_inside(const std::filesystem::path& root, const std::filesystem::path& p);
+
 // The folder part of a portfolio-relative path ("journal/a.md" → "journal").
 std::string parent_of(std::string_view rel);
 

@@ -6,31 +6,26 @@
 
 namespace lilo {
 
-std::string github_escape_data(std::string_view s)
+namespace {
+// Workflow-command escaping: % CR LF always; ':' and ',' in properties too.
+std::string escape(std::string_view s, bool property)
 {
     std::string out;
     for (char c : s) {
         if (c == '%') out += "%25";
         else if (c == '\r') out += "%0D";
         else if (c == '\n') out += "%0A";
+        else if (property && c == ':') out += "%3A";
+        else if (property && c == ',') out += "%2C";
         else out += c;
     }
     return out;
 }
+} // namespace
 
-std::string github_escape_property(std::string_view s)
-{
-    std::string out;
-    for (char c : s) {
-        if (c == '%') out += "%25";
-        else if (c == '\r') out += "%0D";
-        else if (c == '\n') out += "%0A";
-        else if (c == ':') out += "%3A";
-        else if (c == ',') out += "%2C";
-        else out += c;
-    }
-    return out;
-}
+std::string github_escape_data(std::string_view s) { return escape(s, false); }
+
+std::string github_escape_property(std::string_view s) { return escape(s, true); }
 
 std::string render_github(const std::vector<Report>& reports, std::size_t per_kind)
 {
