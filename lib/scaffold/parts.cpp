@@ -137,18 +137,6 @@ std::string join(const std::vector<std::string>& items, const std::string& last)
     return out;
 }
 
-long int_param(const nlohmann::json& p, const char* key, long fallback)
-{
-    if (p.is_object() && p.contains(key) && p[key].is_number()) return p[key].get<long>();
-    return fallback;
-}
-
-double number_param(const nlohmann::json& p, const char* key, double fallback)
-{
-    if (p.is_object() && p.contains(key) && p[key].is_number()) return p[key].get<double>();
-    return fallback;
-}
-
 std::string string_param(const nlohmann::json& p, const char* key, const std::string& fallback)
 {
     if (p.is_object() && p.contains(key) && p[key].is_string()) return p[key].get<std::string>();

@@ -39,8 +39,6 @@ std::string bullet(std::string_view text);
 std::string commented(const std::string& line, const std::string& note);
 std::string plural(long n, const std::string& one, const std::string& many);
 std::string join(const std::vector<std::string>& items, const std::string& last = "and");
-long int_param(const nlohmann::json& p, const char* key, long fallback);
-double number_param(const nlohmann::json& p, const char* key, double fallback);
 std::string string_param(const nlohmann::json& p, const char* key, const std::string& fallback);
 std::string folder_prefix(std::string folder);
 std::string parent_prefix(const std::string& rel);

@@ -1,5 +1,6 @@
 #include "scaffold/scaffold.hpp"
 
+#include "rules/context.hpp"
 #include "scaffold/parts.hpp"
 
 #include <algorithm>
@@ -159,7 +160,7 @@ private:
         y += "  start: " + m_today.str() + "\n";
         y += "  end: " + one_year_later(m_today).str() + "\n";
         if (const auto* r = m_prog.requirement_of_kind("mentor")) {
-            const long delay = int_param(r->params, "max_start_delay_days", 30);
+            const long delay = param_int(r->params, "max_start_delay_days", 30);
             y += commented("mentor:", r->id + ": a senior, trusted colleague who works with you throughout");
             y += "  name: Your Mentor's Name\n";
             y += "  role: Their role, e.g. Vice Principal\n";
@@ -190,9 +191,9 @@ private:
         const std::string rel = fs::path(string_param(r.params, "path", "essay.md")).lexically_normal().generic_string();
         const std::string dir = parent_prefix(rel);
         const std::string bib = relative_from(dir, "references.yaml");
-        const long min_section = int_param(r.params, "min_section_words", 0);
-        const WordLimit limit = limit_around(number_param(r.params, "target_words", 0), number_param(r.params, "tolerance", 0));
-        const double declared_tol = number_param(r.params, "declared_tolerance", 0);
+        const long min_section = param_int(r.params, "min_section_words", 0);
+        const WordLimit limit = limit_around(param_number(r.params, "target_words", 0), param_number(r.params, "tolerance", 0));
+        const double declared_tol = param_number(r.params, "declared_tolerance", 0);
 
         std::string e = "---\n";
         e += "title: \"Your title\"\n";
@@ -219,9 +220,9 @@ private:
             e += "\n## " + md_heading(c.title) + "\n\n";
             const CriterionGuide* g = guide_for(c);
             std::vector<std::string> needs;
-            const long words = int_param(c.params, "min_words", min_section);
+            const long words = param_int(c.params, "min_words", min_section);
             if (words > 0) needs.push_back("at least " + with_commas(static_cast<std::uint64_t>(words)) + " words");
-            if (const long n = int_param(c.params, "min_citations", 0); n > 0)
+            if (const long n = param_int(c.params, "min_citations", 0); n > 0)
                 needs.push_back(n == 1 ? "a citation of a work in " + bib + ", e.g. [@key]"
                                        : "citations of at least " + std::to_string(n) + " different works in " + bib);
             if (c.params.contains("links_to") && c.params["links_to"].is_string()) {
@@ -238,9 +239,9 @@ private:
                 }
             }
             const std::string items = g ? g->items : "items";
-            if (const long n = int_param(c.params, "min_list_items", 0); n > 0)
+            if (const long n = param_int(c.params, "min_list_items", 0); n > 0)
                 needs.push_back("a list (- or 1.) of at least " + std::to_string(n) + " " + items);
-            if (const long n = int_param(c.params, "min_dated_items", 0); n > 0)
+            if (const long n = param_int(c.params, "min_dated_items", 0); n > 0)
                 needs.push_back("a list of at least " + std::to_string(n) + " " + (items == "points" ? "actions" : items) +
                                 ", each with its date YYYY-MM-DD");
             std::vector<std::string> paras;
@@ -277,9 +278,9 @@ private:
     void mentoring(const RequirementSpec& r)
     {
         const std::string dir = folder_prefix(string_param(r.params, "folder", "mentoring"));
-        const long meetings = int_param(r.params, "min_meetings", 0);
-        const long words = int_param(r.params, "min_meeting_words", 0);
-        const long delay = int_param(r.params, "max_start_delay_days", 0);
+        const long meetings = param_int(r.params, "min_meetings", 0);
+        const long words = param_int(r.params, "min_meeting_words", 0);
+        const long delay = param_int(r.params, "max_start_delay_days", 0);
         std::string t = "# " + r.title + " (" + r.id + ")\n\n";
         t += para("One Markdown file here for each meeting with your mentor, e.g. `" + m_today.str() +
                   "-agreeing-goals.md`. This README is not counted as a record.");
@@ -307,8 +308,8 @@ private:
         m_journal_folder = dir;
         m_has_journal = true;
         const auto& p = r.params;
-        const long entries = int_param(p, "min_entries", 0);
-        const long words = int_param(p, "min_words", 0);
+        const long entries = param_int(p, "min_entries", 0);
+        const long words = param_int(p, "min_words", 0);
         std::vector<std::pair<std::string, std::vector<std::string>>> models;
         if (p.contains("models") && p["models"].is_object())
             for (auto it = p["models"].begin(); it != p["models"].end(); ++it) models.emplace_back(it.key(), alternatives(*it));
@@ -322,9 +323,9 @@ private:
                     "front matter. The date must lie inside your period and not in the future.");
         if (words > 0) t += bullet("Write at least " + plural(words, "word", "words") + " in each entry.");
         if (entries > 0) t += bullet("At least " + plural(entries, "entry is", "entries are") + " needed.");
-        t += bullet("Start early and keep going: the first entry within " + plural(int_param(p, "first_within_days", 0), "day", "days") +
-                    " of the start, no gap of more than " + plural(int_param(p, "max_gap_days", 0), "day", "days") +
-                    " between entries, and the last within " + plural(int_param(p, "last_within_days", 0), "day", "days") +
+        t += bullet("Start early and keep going: the first entry within " + plural(param_int(p, "first_within_days", 0), "day", "days") +
+                    " of the start, no gap of more than " + plural(param_int(p, "max_gap_days", 0), "day", "days") +
+                    " between entries, and the last within " + plural(param_int(p, "last_within_days", 0), "day", "days") +
                     " of the end (or of today, while the period runs).");
         if (!models.empty()) {
             t += bullet("An entry may follow a reflective model: say `model: <name>` in its front matter and use that model's "
@@ -401,7 +402,7 @@ private:
     {
         const std::string rel = fs::path(string_param(r.params, "path", "project/project.md")).lexically_normal().generic_string();
         const std::string dir = parent_prefix(rel);
-        const long words = int_param(r.params, "min_section_words", 0);
+        const long words = param_int(r.params, "min_section_words", 0);
         std::vector<std::vector<std::string>> sections;
         for (const auto& s : r.params.value("sections", nlohmann::json::array()))
             if (auto a = alternatives(s); !a.empty()) sections.push_back(a);
@@ -442,9 +443,9 @@ private:
     {
         const std::string dir = folder_prefix(string_param(r.params, "folder", "interviews"));
         const auto& p = r.params;
-        const long n = int_param(p, "min_interviews", 1);
-        const long questions = int_param(p, "min_questions", 0);
-        const double years = number_param(p, "min_years_in_leadership", 0);
+        const long n = param_int(p, "min_interviews", 1);
+        const long questions = param_int(p, "min_questions", 0);
+        const double years = param_number(p, "min_years_in_leadership", 0);
         char years_text[32];
         std::snprintf(years_text, sizeof years_text, "%g", years);
         const std::string qsection = string_param(p, "questions_section", "Questions");
