@@ -131,14 +131,15 @@ fs::path bundle_target(const BundleOptions& o, const BundlePlan& plan)
 
 BundleResult write_bundle(const BundleOptions& o)
 {
-    // A Ctrl-C at any point from here on abandons the bundle.
-    cancel_requested = false;
+    // A Ctrl-C at any point (the flag is only ever set, by the signal
+    // handler) abandons the bundle.
     auto interrupted = [] {
         if (cancel_requested) throw std::runtime_error("interrupted; no bundle was written");
     };
     BundleResult result;
     result.plan = plan_bundle(o);
     const BundlePlan& plan = result.plan;
+    interrupted();
     if (!plan.report.complete() && !o.allow_incomplete) {
         std::vector<std::string> why;
         for (const auto& q : plan.report.requirements)
