@@ -96,11 +96,17 @@ bsdtar -tf nfd.zip | grep -q "presentation/caf$(printf '\xc3\xa9').md" && ok || 
 # Interrupted: no bundle and no litter. A portfolio with 60 MB of evidence takes long enough to interrupt.
 cp -r "$examples/certificate" big
 head -c 60000000 /dev/urandom > big/project/evidence/recording.bin
-"$lilo" bundle big --as-of 2026-11-20 -o big.zip >/dev/null 2>&1 &
-pid=$!
-sleep 0.1   # early: still checking and hashing
-kill -INT $pid; wait $pid; rc=$?
-[ ! -e big.zip ] && [ -z "$(ls -A | grep partial)" ] && ok || fail "Ctrl-C leaves no bundle and no partial file (exit $rc): $(ls -a)"
+# A background job in a script starts with SIGINT ignored until lilo installs
+# its handler, so the early interruption is SIGTERM (never ignored) and Ctrl-C's
+# SIGINT comes once the work is under way.
+for when in "TERM 0.1" "INT 0.8"; do
+  sig=${when% *}; delay=${when#* }
+  "$lilo" bundle big --as-of 2026-11-20 -o big.zip >/dev/null 2>&1 &
+  pid=$!
+  sleep "$delay"
+  kill -"$sig" $pid; wait $pid; rc=$?
+  [ ! -e big.zip ] && [ -z "$(ls -A | grep partial)" ] && ok || fail "SIG$sig after ${delay}s leaves no bundle and no partial file (exit $rc): $(ls -a)"
+done
 "$lilo" bundle big --as-of 2026-11-20 -o big.zip >/dev/null 2>&1 &
 pid=$!
 sleep 0.3
