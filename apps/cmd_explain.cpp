@@ -5,7 +5,9 @@
 
 #include "check.hpp"
 #include "commands.hpp"
+#include "portfolio/fsys.hpp"
 #include "rules/explain.hpp"
+#include "yaml/yaml_json.hpp"
 
 namespace lilo::app {
 
@@ -37,7 +39,17 @@ Runner setup_explain(CLI::App& sub)
         }
         Programme prog;
         try {
-            const std::string ref = !programme->empty() ? *programme : report ? report->programme : "lilo-certificate";
+            // The programme as the check chose it: --programme, else what portfolio.yaml names (an id or a file in the folder).
+            std::string ref = !programme->empty() ? *programme : "lilo-certificate";
+            if (programme->empty() && report) {
+                ref = report->programme;
+                if (auto text = read_text_file(std::filesystem::path(*folder) / "portfolio.yaml", 1u << 20); !text.problem) {
+                    auto parsed = parse_yaml(text.data);
+                    if (parsed.doc && parsed.doc->value.is_object() && parsed.doc->value.contains("programme") &&
+                        parsed.doc->value["programme"].is_string())
+                        ref = parsed.doc->value["programme"].get<std::string>();
+                }
+            }
             prog = load_programme(ref, programme->empty() ? std::filesystem::path(*folder) : std::filesystem::path());
         } catch (const ProgrammeError& e) {
             throw CannotCheck(std::string("invalid programme: ") + e.what());
