@@ -65,7 +65,7 @@ std::string parent_of(std::string_view rel)
     return slash == std::string_view::npos ? std::string() : std::string(rel.substr(0, slash));
 }
 
-DiskPortfolio::DiskPortfolio(const fs::path& root, FsLimits limits) : m_limits(limits)
+DiskPortfolio::DiskPortfolio(const fs::path& root, FsLimits limits)
 {
     m_max_text_bytes = limits.max_text_bytes;
     std::error_code ec;

@@ -16,8 +16,11 @@ struct FsProblem {
     int line = 0;         // for "encoding": the line of the first bad byte
 };
 
+// The largest Markdown or YAML file lilo reads unless a programme says otherwise.
+inline constexpr std::uintmax_t default_max_text_bytes = 16u * 1024 * 1024;
+
 struct FsLimits {
-    std::uintmax_t max_text_bytes = 16u * 1024 * 1024; // Markdown and YAML
+    std::uintmax_t max_text_bytes = default_max_text_bytes; // Markdown and YAML
 };
 
 struct TextFile {
@@ -120,7 +123,6 @@ protected:
 
 private:
     std::filesystem::path m_root; // canonical
-    FsLimits m_limits;
 };
 
 // Whether `p` is `root` or lies below it, comparing path components.

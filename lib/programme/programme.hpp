@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "portfolio/fsys.hpp"
 #include "text/categories.hpp"
 
 namespace lilo {
@@ -32,7 +33,7 @@ struct CriterionSpec {
 // What lilo reads at most, so that no portfolio can exhaust it (a
 // programme's `limits:`; defaults for staff checking whatever arrives).
 struct ReadLimits {
-    std::uint64_t max_file_bytes = 16u * 1024 * 1024;  // each Markdown and YAML file
+    std::uint64_t max_file_bytes = default_max_text_bytes; // each Markdown and YAML file
     int max_yaml_depth = 64;                            // nesting of maps and lists
     std::size_t max_yaml_nodes = 200000;                // values after alias expansion
     std::size_t max_files = 10000;                      // files in the portfolio
