@@ -25,7 +25,7 @@ Programme programme_for(const CheckOptions& opt, const std::optional<Manifest>& 
     try {
         if (opt.programme) return load_programme(*opt.programme, "");
         const std::string ref = manifest && manifest->programme ? *manifest->programme : "lilo-certificate";
-        if (is_builtin_programme(ref) || (ref.find('/') == std::string::npos && !ref.ends_with(".yaml") && !ref.ends_with(".yml")))
+        if (is_builtin_programme(ref) || !programme_ref_is_path(ref))
             return load_programme(ref, opt.folder);
         // A programme file named by the portfolio must lie inside it.
         auto r = pfs.resolve(ref, "");

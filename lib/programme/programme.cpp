@@ -55,8 +55,7 @@ Layer read_layer(const std::string& ref, const fs::path& base_dir, std::string& 
 {
     std::string text;
     std::string file_label;
-    const bool looks_like_path = ref.find('/') != std::string::npos || ref.ends_with(".yaml") || ref.ends_with(".yml");
-    if (!looks_like_path) {
+    if (!programme_ref_is_path(ref)) {
         const auto data = embedded_resource(builtin_name(ref));
         if (!data) {
             std::string known;
@@ -107,6 +106,11 @@ Layer parse_layer(std::string text, const std::string& file_label)
 }
 
 } // namespace
+
+bool programme_ref_is_path(std::string_view ref)
+{
+    return ref.find('/') != std::string_view::npos || ref.ends_with(".yaml") || ref.ends_with(".yml");
+}
 
 std::vector<std::string> builtin_programmes()
 {

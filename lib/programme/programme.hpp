@@ -72,6 +72,10 @@ Programme load_programme(const std::string& ref, const std::filesystem::path& ba
 // relative to the current folder); `label` names it in errors.
 Programme programme_from_text(const std::string& text, const std::string& label);
 
+// Whether a programme reference names a file (it has a '/' or ends in
+// .yaml/.yml) rather than a built-in id.
+bool programme_ref_is_path(std::string_view ref);
+
 // Ids of the built-in programmes.
 std::vector<std::string> builtin_programmes();
 bool is_builtin_programme(std::string_view id);

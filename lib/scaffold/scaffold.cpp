@@ -2,6 +2,7 @@
 
 #include "rules/context.hpp"
 #include "scaffold/parts.hpp"
+#include "scaffold/source.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -9,10 +10,8 @@
 #include <cmath>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -28,71 +27,6 @@ namespace {
 using namespace lilo::scaffold;
 
 constexpr const char* public_schema_url = "https://lilo.example/schemas/portfolio.schema.json";
-
-// ---------------------------------------------------------------- the programme
-
-struct Source {
-    Programme programme;
-    std::string manifest_ref;            // what portfolio.yaml names
-    std::optional<ScaffoldFile> copy;    // a programme file copied into the portfolio
-};
-
-bool looks_like_path(const std::string& ref)
-{
-    return ref.find('/') != std::string::npos || ref.ends_with(".yaml") || ref.ends_with(".yml");
-}
-
-std::string read_file(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-// `folder`: where the portfolio will be, when known; a programme file already
-// inside it is named in place.
-Source resolve_programme(const ScaffoldOptions& o, const fs::path* folder)
-{
-    Source s{load_programme(o.programme, ""), o.programme, std::nullopt};
-    if (!looks_like_path(o.programme)) return s;
-    std::error_code ec;
-    const fs::path file = fs::weakly_canonical(fs::absolute(o.programme, ec), ec);
-    if (folder) {
-        std::error_code ec2;
-        const fs::path root = fs::weakly_canonical(fs::absolute(*folder, ec2), ec2);
-        const fs::path rel = file.lexically_relative(root);
-        if (!ec && !ec2 && !rel.empty() && *rel.begin() != ".." && rel.is_relative()) {
-            std::string r = rel.generic_string();
-            // Named so that `lilo check` reads it as a path, not a built-in id.
-            if (!looks_like_path(r)) r = "./" + r;
-            s.manifest_ref = r;
-            return s;
-        }
-    }
-    // Copied in as programme.yaml: verbatim when it stands alone (or extends a
-    // built-in programme), else with everything it extends merged in.
-    const std::string text = read_file(o.programme);
-    std::string content;
-    try {
-        (void)programme_from_text(text, o.programme);
-        content = text;
-    } catch (const ProgrammeError&) {
-        content = "# " + s.programme.id + ": the programme of " + o.programme +
-                  ",\n# with every file it extends merged in (written by lilo init).\n" + s.programme.resolved.dump(2) + "\n";
-    }
-    s.manifest_ref = "programme.yaml";
-    s.copy = ScaffoldFile{"programme.yaml", content};
-    return s;
-}
-
-Date one_year_later(const Date& d)
-{
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year() + 1, d.month(), d.day());
-    if (auto next = Date::parse(buf)) return *next;
-    return Date::from_days(d.days() + 365); // 29 February: 28 February next year
-}
 
 // ---------------------------------------------------------------- the files
 
