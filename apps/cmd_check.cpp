@@ -7,6 +7,7 @@
 #include <memory>
 #include <unistd.h>
 
+#include "core/dump_json.hpp"
 #include "check.hpp"
 #include "commands.hpp"
 #include "render/render.hpp"
@@ -91,11 +92,11 @@ Runner setup_check(CLI::App& sub)
                 for (std::size_t i = 0; i < reports.size(); ++i) text += (i ? "\n" : "") + render_text(reports[i], style);
             } else if (name == "json") {
                 if (folders.size() == 1 && reports.size() == 1) {
-                    text = to_json(reports.front(), lilo_version).dump(2) + "\n";
+                    text = dump_json(to_json(reports.front(), lilo_version), 2) + "\n";
                 } else {
                     nlohmann::json all = nlohmann::json::array();
                     for (const auto& r : reports) all.push_back(to_json(r, lilo_version));
-                    text = all.dump(2) + "\n";
+                    text = dump_json(all, 2) + "\n";
                 }
             } else if (name == "github") {
                 text = render_github(reports);
@@ -106,7 +107,7 @@ Runner setup_check(CLI::App& sub)
             } else if (name == "junit") {
                 text = render_junit(reports);
             } else if (name == "sarif") {
-                text = render_sarif(reports).dump(2) + "\n";
+                text = dump_json(render_sarif(reports), 2) + "\n";
             } else if (name == "markdown") {
                 text = render_markdown(reports);
             } else {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <sstream>
 
+#include "core/dump_json.hpp"
 #include "check.hpp"
 #include "commands.hpp"
 #include "count_report.hpp"
@@ -210,7 +211,7 @@ Runner setup_count(CLI::App& sub)
             if (limit && limit->describe(c.doc.totals.words(rules))) code = exit_unmet;
         if (unreadable) code = exit_cannot_check;
         if (a->format == "json") {
-            fmt::print("{}\n", to_json(report).dump(2));
+            fmt::print("{}\n", dump_json(to_json(report), 2));
             return code;
         }
         std::string out;

@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 #include <memory>
 
+#include "core/dump_json.hpp"
 #include "bundle/verify.hpp"
 #include "check.hpp"
 #include "commands.hpp"
@@ -26,7 +27,7 @@ Runner setup_verify(CLI::App& sub)
         const VerifyReport r = verify_bundle(*bundle, *limits);
         const bool ok = r.verified() && r.check && r.check->complete();
         if (*format == "json") {
-            fmt::print("{}\n", to_json(r).dump(2));
+            fmt::print("{}\n", dump_json(to_json(r), 2));
             return ok ? exit_ok : exit_unmet;
         }
         for (const auto& d : r.findings) {

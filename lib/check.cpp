@@ -7,6 +7,7 @@
 #include "programme/programme.hpp"
 #include "rules/context.hpp"
 #include "rules/kinds.hpp"
+#include "text/utf8.hpp"
 #include "yaml/schema.hpp"
 
 namespace fs = std::filesystem;
@@ -17,7 +18,7 @@ namespace {
 
 void add(Report& r, std::string code, Severity sev, std::string file, int line, std::string message, int column = 0)
 {
-    r.diagnostics.push_back({std::move(code), sev, std::move(file), line, column, std::move(message)});
+    r.diagnostics.push_back({std::move(code), sev, escape_invalid_utf8(file), line, column, escape_invalid_utf8(message)});
 }
 
 Programme programme_for(const CheckOptions& opt, const std::optional<Manifest>& manifest, const PortfolioFs& pfs)
@@ -49,11 +50,17 @@ void check_tree_limits(const DiskPortfolio& pfs, const ReadLimits& limits, Repor
     std::error_code ec;
     std::size_t files = 0;
     std::size_t long_paths = 0;
+    std::size_t bad_names = 0;
     auto it = fs::recursive_directory_iterator(pfs.root(), fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const std::string name = it->path().filename().string();
         if (name == ".git" && it->is_directory(ec)) { it.disable_recursion_pending(); continue; }
         const std::string rel = it->path().lexically_relative(pfs.root()).generic_string();
+        // A name that is not UTF-8 (a Latin-1 "café.md" from an old machine)
+        // cannot go into a bundle, and no one can say what it is called.
+        if (find_invalid_utf8(name) && bad_names++ < 5)
+            add(report, "P.name-encoding", Severity::error, rel, 0,
+                "this name is not valid UTF-8 (the bytes shown as \\xHH); rename it, or a bundle cannot hold it");
         if (rel.size() > limits.max_path_length && long_paths++ < 5)
             add(report, "P.path-too-long", Severity::error, rel.substr(0, 200) + "…", 0,
                 "a path of " + std::to_string(rel.size()) + " bytes; lilo reads paths up to " + std::to_string(limits.max_path_length));

@@ -1,3 +1,4 @@
+#include "core/dump_json.hpp"
 #include "bib/bibliography.hpp"
 
 #include <cctype>
@@ -70,7 +71,7 @@ BibliographyKeys read_bibliography(std::string_view text, std::string_view name)
     for (const auto& it : items) {
         if (it.is_object() && it.contains("id")) {
             const auto& id = it["id"];
-            out.keys.insert(id.is_string() ? id.get<std::string>() : id.dump());
+            out.keys.insert(id.is_string() ? id.get<std::string>() : dump_json(id));
         }
     }
     return out;

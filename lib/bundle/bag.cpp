@@ -1,3 +1,4 @@
+#include "core/dump_json.hpp"
 #include "bundle/bag.hpp"
 
 #include <algorithm>
@@ -182,7 +183,7 @@ BundleResult write_bundle(const BundleOptions& o)
     // The embedded report names the bag, not the folder it came from.
     Report embedded = plan.report;
     embedded.portfolio = plan.top;
-    const std::string report_json = to_json(embedded, lilo_version).dump(2) + "\n";
+    const std::string report_json = dump_json(to_json(embedded, lilo_version), 2) + "\n";
     std::map<std::string, std::string> tags{
         {"bagit.txt", bagit_txt()},
         {"bag-info.txt", bag_info(plan, bytes, plan.files.files.size(), result.fingerprint)},

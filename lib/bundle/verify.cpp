@@ -1,3 +1,4 @@
+#include "core/dump_json.hpp"
 #include "bundle/verify.hpp"
 
 #include <map>
@@ -77,7 +78,7 @@ void compare_reports(const nlohmann::json& embedded, const Report& now, std::vec
     const nlohmann::json j = to_json(now, lilo_version);
     auto differ = [&](const std::string& what, const nlohmann::json& a, const nlohmann::json& b) {
         out.push_back({"B.report-differs", Severity::error, "lilo-report.json", 0, 0,
-                       what + ": the embedded report says " + a.dump() + ", the check of the files inside says " + b.dump()});
+                       what + ": the embedded report says " + dump_json(a) + ", the check of the files inside says " + dump_json(b)});
     };
     if (embedded.value("status", "") != j["status"]) differ("status", embedded.value("status", ""), j["status"]);
     auto statuses = [](const nlohmann::json& list) {
@@ -95,8 +96,8 @@ void compare_reports(const nlohmann::json& embedded, const Report& now, std::vec
     if (embedded.contains("essay") && embedded["essay"].value("words", nlohmann::json()) != j["essay"]["words"])
         differ("essay words", embedded["essay"].value("words", nlohmann::json()), j["essay"]["words"]);
     std::multiset<std::string> da, db;
-    for (const auto& d : embedded.value("diagnostics", nlohmann::json::array())) da.insert(d.value("code", "") + " " + d["file"].dump() + ":" + d["line"].dump());
-    for (const auto& d : j["diagnostics"]) db.insert(d.value("code", "") + " " + d["file"].dump() + ":" + d["line"].dump());
+    for (const auto& d : embedded.value("diagnostics", nlohmann::json::array())) da.insert(d.value("code", "") + " " + dump_json(d["file"]) + ":" + dump_json(d["line"]));
+    for (const auto& d : j["diagnostics"]) db.insert(d.value("code", "") + " " + dump_json(d["file"]) + ":" + dump_json(d["line"]));
     if (da != db) {
         std::vector<std::string> only_a, only_b;
         std::set_difference(da.begin(), da.end(), db.begin(), db.end(), std::back_inserter(only_a));

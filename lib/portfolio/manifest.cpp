@@ -1,3 +1,4 @@
+#include "core/dump_json.hpp"
 #include "portfolio/manifest.hpp"
 
 namespace lilo {
@@ -13,7 +14,7 @@ std::optional<std::string> json_text(const nlohmann::json& obj, const std::strin
     if (!obj.is_object() || !obj.contains(key)) return std::nullopt;
     const auto& v = obj[key];
     if (v.is_string()) return v.get<std::string>();
-    if (v.is_number()) return v.dump();
+    if (v.is_number()) return dump_json(v);
     return std::nullopt;
 }
 

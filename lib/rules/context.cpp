@@ -1,5 +1,6 @@
 #include "rules/context.hpp"
 
+#include "text/utf8.hpp"
 #include "yaml/yaml_json.hpp"
 
 namespace lilo {
@@ -25,7 +26,8 @@ CheckContext::CheckContext(const PortfolioFs& fs_, const Manifest& manifest_, co
 void CheckContext::add(Severity sev, const std::string& code, const std::string& file, int line, std::string message)
 {
     if (sev == Severity::error) m_errors_in_current = true;
-    report.diagnostics.push_back({code, sev, file, line, 0, std::move(message)});
+    // File names and quoted text may hold bytes that are not UTF-8: shown as \xHH.
+    report.diagnostics.push_back({code, sev, escape_invalid_utf8(file), line, 0, escape_invalid_utf8(message)});
 }
 
 void CheckContext::finding(Severity sev, const std::string& slug, const std::string& file, int line, std::string message)

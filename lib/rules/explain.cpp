@@ -1,3 +1,4 @@
+#include "core/dump_json.hpp"
 #include "rules/explain.hpp"
 
 #include <fmt/format.h>
@@ -77,6 +78,7 @@ const std::map<std::string, CodeText>& code_texts()
         {"list", {"The section has no list of enough items.", "Write the points as a bulleted or numbered list."}},
         {"dates", {"Too few list items carry a real date.", "Give each action a date YYYY-MM-DD."}},
         {"encoding", {"The file is not UTF-8 text.", "Save it as UTF-8 (your editor's Save As … encoding)."}},
+        {"name-encoding", {"A file or folder name is not valid UTF-8 (often a Latin-1 name from an old machine or archive).", "Rename it; `ls` shows it as '?' and lilo as \\xHH."}},
         {"yaml-syntax", {"The YAML does not parse.", "Fix the indentation or quoting at the line shown."}},
         {"schema", {"A field of portfolio.yaml is missing, unknown or of the wrong type.", "See `man lilo-portfolio` and schemas/portfolio.schema.json."}},
         {"path-outside", {"A path leads outside the portfolio (.., an absolute path, or a symbolic link out).", "Keep every file inside the portfolio folder."}},
@@ -93,7 +95,7 @@ std::string param_lines(const Programme& p, const std::string& base, const nlohm
         std::string origin = "?";
         for (const auto& [k, v] : p.origins)
             if (k == ptr || k.starts_with(ptr + "/")) { origin = v; break; }
-        std::string value = it->dump();
+        std::string value = dump_json(*it);
         if (value.size() > 70) value = value.substr(0, 67) + "…";
         out += fmt::format("  {:<26} {}  ({})\n", it.key(), value, origin);
     }

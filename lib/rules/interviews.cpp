@@ -1,5 +1,6 @@
 // R5: at least one interview with an experienced leader, planned and
 // written up; a private interviewee's name kept out of the essay and journal.
+#include "core/dump_json.hpp"
 #include "rules/kinds.hpp"
 #include "rules/records.hpp"
 #include "text/utf8.hpp"
@@ -117,8 +118,8 @@ void check_interviews(CheckContext& ctx)
             lack("years", who_line, "`interviewee.years_in_leadership` is not given (a number)");
         else if (who["years_in_leadership"].get<double>() < min_years)
             lack("years", r.file->line_of("/interviewee/years_in_leadership"),
-                 "the interviewee has " + who["years_in_leadership"].dump() + " years in leadership; an experienced leader has at least " +
-                     nlohmann::json(min_years).dump());
+                 "the interviewee has " + dump_json(who["years_in_leadership"]) + " years in leadership; an experienced leader has at least " +
+                     dump_json(nlohmann::json(min_years)));
         if (!meta.contains("consent")) {
             lack("consent", 1, "no `consent:` (true, or the path of the signed consent form)");
         } else if (meta["consent"].is_string()) {

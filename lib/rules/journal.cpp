@@ -3,6 +3,7 @@
 // to the end; entries that name a reflective model follow its headings.
 #include <algorithm>
 
+#include "core/dump_json.hpp"
 #include "rules/kinds.hpp"
 #include "rules/records.hpp"
 #include "text/utf8.hpp"
@@ -15,7 +16,7 @@ void check_model(CheckContext& ctx, const DatedRecord& r, bool& ok)
 {
     const auto& meta = r.file->meta();
     if (!meta.contains("model")) return;
-    const std::string model = meta["model"].is_string() ? meta["model"].get<std::string>() : meta["model"].dump();
+    const std::string model = meta["model"].is_string() ? meta["model"].get<std::string>() : dump_json(meta["model"]);
     const auto& models = ctx.requirement->params.contains("models") ? ctx.requirement->params["models"] : nlohmann::json::object();
     // Model names match ignoring case, in the entry and in the programme file.
     const std::string key = fold_case(collapse_space(model));

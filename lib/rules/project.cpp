@@ -1,5 +1,6 @@
 // R4: the Innovation Development Project: described, completed inside the
 // period, with its sections written and its evidence linked.
+#include "core/dump_json.hpp"
 #include "rules/kinds.hpp"
 #include "rules/records.hpp"
 
@@ -44,7 +45,7 @@ void check_project(CheckContext& ctx)
 
     const auto min_words = static_cast<std::uint64_t>(param_int(p, "min_section_words"));
     for (const auto& s : p.value("sections", nlohmann::json::array())) {
-        const std::string name = s.is_string() ? s.get<std::string>() : s.dump();
+        const std::string name = s.is_string() ? s.get<std::string>() : dump_json(s);
         const auto found = f->doc.find_headings(name);
         if (found.empty()) {
             ctx.error("section-missing", *rel, 0, "no section headed '" + name + "'");

@@ -1,3 +1,4 @@
+#include "core/dump_json.hpp"
 #include "rules/records.hpp"
 
 #include <cctype>
@@ -49,7 +50,7 @@ void date_record(CheckContext& ctx, DatedRecord& r, const std::string& undated_s
             r.date = d;
             return;
         }
-        const std::string shown = meta["date"].is_string() ? meta["date"].get<std::string>() : meta["date"].dump();
+        const std::string shown = meta["date"].is_string() ? meta["date"].get<std::string>() : dump_json(meta["date"]);
         ctx.error(undated_slug, r.rel, r.date_line, "date '" + shown + "' is not a real date in the form YYYY-MM-DD");
         return;
     }

@@ -1,3 +1,4 @@
+#include "core/dump_json.hpp"
 #include "scaffold/source.hpp"
 
 #include <cstdio>
@@ -36,7 +37,7 @@ Source resolve_programme(const ScaffoldOptions& o, const fs::path* folder)
         content = text;
     } catch (const ProgrammeError&) {
         content = "# " + s.programme.id + ": the programme of " + o.programme +
-                  ",\n# with every file it extends merged in (written by lilo init).\n" + s.programme.resolved.dump(2) + "\n";
+                  ",\n# with every file it extends merged in (written by lilo init).\n" + dump_json(s.programme.resolved, 2) + "\n";
     }
     s.manifest_ref = "programme.yaml";
     s.copy = ScaffoldFile{"programme.yaml", content};

@@ -37,6 +37,22 @@ std::size_t skip_ascii(const unsigned char* s, std::size_t i, std::size_t n)
 
 } // namespace
 
+std::string escape_invalid_utf8(std::string_view text)
+{
+    std::string out;
+    while (auto bad = find_invalid_utf8(text)) {
+        out.append(text.substr(0, *bad));
+        static constexpr char hex[] = "0123456789ABCDEF";
+        const auto b = static_cast<unsigned char>(text[*bad]);
+        out += "\\x";
+        out += hex[b >> 4];
+        out += hex[b & 15];
+        text.remove_prefix(*bad + 1);
+    }
+    out.append(text);
+    return out;
+}
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view text)
 {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());

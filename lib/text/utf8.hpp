@@ -16,6 +16,11 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 // 1-based line number of byte `offset` in `text`.
 int line_of_offset(std::string_view text, std::size_t offset);
 
+// The text with every byte that is not part of valid UTF-8 (and every NUL)
+// written as \xHH: safe to print and to put into JSON, and still telling
+// which bytes were there. Valid text comes back unchanged.
+std::string escape_invalid_utf8(std::string_view text);
+
 // Decodes one code point at text[i] (which must be valid UTF-8) and advances i.
 inline char32_t decode_utf8(std::string_view text, std::size_t& i)
 {

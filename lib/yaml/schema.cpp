@@ -1,3 +1,4 @@
+#include "core/dump_json.hpp"
 #include "yaml/schema.hpp"
 
 #include <map>
@@ -197,15 +198,15 @@ std::vector<SchemaError> SchemaValidator::validate(const YamlDoc& doc) const
             } else if (d.find("enum") != std::string::npos && sub && sub->contains("enum")) {
                 expect = "should be one of:";
                 bool first = true;
-                for (const auto& e : (*sub)["enum"]) { expect += (first ? " " : ", ") + e.dump(); first = false; }
+                for (const auto& e : (*sub)["enum"]) { expect += (first ? " " : ", ") + dump_json(e); first = false; }
             } else if (sub && sub->contains("const")) {
-                expect = "should be " + (*sub)["const"].dump();
+                expect = "should be " + dump_json((*sub)["const"]);
             } else if (sub && sub->contains("description") && (d.find("regex") != std::string::npos || d.find("pattern") != std::string::npos)) {
                 expect = "should be " + (*sub)["description"].get<std::string>();
             } else if (d.find("minimum") != std::string::npos && sub && sub->contains("minimum")) {
-                expect = "should be at least " + (*sub)["minimum"].dump();
+                expect = "should be at least " + dump_json((*sub)["minimum"]);
             } else if (d.find("maximum") != std::string::npos && sub && sub->contains("maximum")) {
-                expect = "should be at most " + (*sub)["maximum"].dump();
+                expect = "should be at most " + dump_json((*sub)["maximum"]);
             } else if (d.find("String should be no shorter") != std::string::npos || d.find("minLength") != std::string::npos) {
                 expect = "should not be empty";
             } else {

@@ -50,6 +50,15 @@ TEST_CASE("a word spans the pieces it arrives in")
     CHECK(s.finish().words == 4);
 }
 
+TEST_CASE("bytes that are not UTF-8 are shown as \\xHH, valid text unchanged")
+{
+    CHECK(escape_invalid_utf8("caf\xe9.md") == "caf\\xE9.md");
+    CHECK(escape_invalid_utf8("中文 émigré") == "中文 émigré");
+    CHECK(escape_invalid_utf8(std::string("a\0b", 3)) == "a\\x00b");
+    CHECK(escape_invalid_utf8("ok\xe4\xb8") == "ok\\xE4\\xB8");  // truncated at the end
+    CHECK(escape_invalid_utf8("") == "");
+}
+
 TEST_CASE("UTF-8 validation names the first bad byte")
 {
     CHECK_FALSE(find_invalid_utf8("plain ASCII and 中文 and émigré").has_value());
