@@ -1,0 +1,575 @@
+// The cohort report as one HTML page. Everything is drawn here (tables,
+// inline SVG); the page's script only sorts and filters the candidate table.
+#include "render/cohort_html.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "text/utf8.hpp"
+#include "text/word_limit.hpp"
+
+namespace lilo {
+
+namespace {
+
+using nlohmann::json;
+
+// Text for HTML content and attribute values. Bytes that are not UTF-8 are
+// shown as \xHH (as elsewhere in lilo); other control characters become U+FFFD.
+std::string esc(std::string_view raw)
+{
+    const std::string s = escape_invalid_utf8(raw);
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += "\xEF\xBF\xBD";
+            else out += c;
+        }
+    }
+    return out;
+}
+
+const json* field(const json& j, const char* key)
+{
+    if (!j.is_object()) return nullptr;
+    const auto it = j.find(key);
+    return it == j.end() ? nullptr : &*it;
+}
+
+std::string text(const json& j, const char* key)
+{
+    const json* f = field(j, key);
+    return f && f->is_string() ? f->get<std::string>() : std::string();
+}
+
+std::optional<long long> integer(const json& j, const char* key)
+{
+    const json* f = field(j, key);
+    if (!f) return std::nullopt;
+    if (f->is_number_integer()) return f->get<long long>();
+    if (f->is_number_float() && std::isfinite(f->get<double>()) && std::fabs(f->get<double>()) < 1e15)
+        return std::llround(f->get<double>());
+    return std::nullopt;
+}
+
+std::string number(long long n)
+{
+    return n < 0 ? "-" + with_commas(static_cast<std::uint64_t>(-n)) : with_commas(static_cast<std::uint64_t>(n));
+}
+
+// Days since 1970-01-01 (H. Hinnant's days_from_civil and civil_from_days).
+long long days_from_civil(long long y, long long m, long long d)
+{
+    y -= m <= 2;
+    const long long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+    const long long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+std::pair<long long, long long> year_month(long long z)
+{
+    z += 719468;
+    const long long era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    const long long m = mp < 10 ? mp + 3 : mp - 9;
+    return {yoe + era * 400 + (m <= 2), m};
+}
+
+// The day number of a strict YYYY-MM-DD date, or nothing.
+std::optional<long long> day_number(std::string_view s)
+{
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    auto digits = [&](std::size_t at, std::size_t n) { int v = 0; for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0'); return v; };
+    const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+    static constexpr int month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1 || d > month_days[m - 1]) return std::nullopt;
+    if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) return std::nullopt;
+    return days_from_civil(y, m, d);
+}
+
+struct Diag { std::string severity, code, where, message; };
+
+// One portfolio as the page shows it.
+struct Row {
+    std::string anchor, name, id, portfolio, programme, qualification, status, error;
+    std::string as_of, progression, arithmetic, essay_file;
+    std::map<std::string, bool> done; // requirement or criterion id → met/addressed
+    std::optional<long long> errors, warnings, words, limit_min, limit_max;
+    std::vector<long long> journal; // day numbers, sorted
+    std::vector<Diag> diagnostics;
+};
+
+Row read_row(const json& r, std::size_t index)
+{
+    Row row;
+    row.anchor = fmt::format("c-{}", index + 1);
+    row.portfolio = text(r, "portfolio");
+    if (const json* c = field(r, "candidate")) { row.name = text(*c, "name"); row.id = text(*c, "id"); }
+    const std::string status = text(r, "status");
+    if (!r.is_object()) { row.status = "error"; row.error = "not a report (a JSON object was expected)"; return row; }
+    if (status != "complete" && status != "incomplete") {
+        row.status = "error";
+        row.error = text(r, "error");
+        if (row.error.empty()) row.error = status.empty() ? "no status in the report" : "unknown status '" + status + "'";
+        return row;
+    }
+    row.status = status;
+    row.programme = text(r, "programme");
+    row.qualification = text(r, "qualification");
+    row.as_of = text(r, "as_of");
+    for (const char* list : {"requirements", "criteria"})
+        if (const json* items = field(r, list); items && items->is_array())
+            for (const json& item : *items)
+                if (const std::string id = text(item, "id"); !id.empty()) {
+                    const std::string s = text(item, "status");
+                    row.done.emplace(id, s == "met" || s == "addressed");
+                }
+    if (const json* e = field(r, "essay")) {
+        row.words = integer(*e, "words");
+        row.essay_file = text(*e, "file");
+        if (const json* l = field(*e, "limit")) { row.limit_min = integer(*l, "min"); row.limit_max = integer(*l, "max"); }
+    }
+    if (const json* j = field(r, "journal"); j && field(*j, "dates") && field(*j, "dates")->is_array()) {
+        for (const json& d : *field(*j, "dates"))
+            if (d.is_string())
+                if (auto n = day_number(d.get<std::string>())) row.journal.push_back(*n);
+        std::sort(row.journal.begin(), row.journal.end());
+    }
+    if (const json* p = field(r, "progression")) { row.progression = text(*p, "status"); row.arithmetic = text(*p, "arithmetic"); }
+    long long counts[3] = {0, 0, 0};
+    if (const json* ds = field(r, "diagnostics"); ds && ds->is_array())
+        for (const json& d : *ds) {
+            Diag diag{text(d, "severity"), text(d, "code"), text(d, "file"), text(d, "message")};
+            if (auto line = integer(d, "line"); line && !diag.where.empty()) diag.where += ":" + std::to_string(*line);
+            counts[0] += diag.severity == "error";
+            counts[1] += diag.severity == "warning";
+            row.diagnostics.push_back(std::move(diag));
+        }
+    const json* summary = field(r, "summary");
+    row.errors = summary ? integer(*summary, "errors") : std::nullopt;
+    row.warnings = summary ? integer(*summary, "warnings") : std::nullopt;
+    if (!row.errors) row.errors = counts[0];
+    if (!row.warnings) row.warnings = counts[1];
+    return row;
+}
+
+// R1 < R2 < … < R10, then C1 < … < C10, then anything else by its text.
+bool column_less(const std::string& a, const std::string& b)
+{
+    auto key = [](const std::string& id) {
+        const bool numbered = id.size() >= 2 && id.size() <= 10 && (id[0] == 'R' || id[0] == 'C') &&
+                              std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!numbered) return std::tuple<int, long long, std::string>(2, 0, id);
+        return std::tuple<int, long long, std::string>(id[0] == 'R' ? 0 : 1, std::stoll(id.substr(1)), id);
+    };
+    return key(a) < key(b);
+}
+
+std::string coord(double v) { return fmt::format("{:.1f}", v); }
+
+// A step of 1, 2 or 5 × 10^k giving about `ticks` intervals over `span`.
+long long nice_step(double span, int ticks)
+{
+    const double raw = std::max(span / ticks, 1.0);
+    const double p = std::pow(10.0, std::floor(std::log10(raw)));
+    const double f = raw / p;
+    return std::max(1LL, std::llround((f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p));
+}
+
+const char* const css = R"CSS(
+:root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--ok:#1a7f37;--bad:#cf222e;--err:#9a6700;--band:#dafbe1;--accent:#0969da}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:var(--fg);background:var(--bg);-webkit-print-color-adjust:exact;print-color-adjust:exact}
+header,main,footer{max-width:1280px;margin:0 auto;padding:0 24px}
+header{padding-top:28px}h1{font-size:1.7rem;margin:0 0 4px}h2{font-size:1.25rem;margin:36px 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}h3{font-size:1.05rem;margin:0 0 6px}
+.meta,.muted,.path{color:var(--muted)}.path{font-size:.8rem;word-break:break-all}
+.cards{display:flex;flex-wrap:wrap;gap:12px}.card{flex:1 1 160px;border:1px solid var(--line);border-radius:8px;padding:12px 16px;background:var(--soft)}
+.card .n{display:block;font-size:2rem;font-weight:600;line-height:1.2}.card.complete .n{color:var(--ok)}.card.incomplete .n{color:var(--bad)}.card.error .n{color:var(--err)}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+th{background:var(--soft);font-weight:600;white-space:nowrap}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.scroll{overflow-x:auto;border:1px solid var(--line);border-radius:8px}.scroll table td:first-child{min-width:10em}
+#cohort th button{all:inherit;cursor:pointer;padding:0}#cohort th button:focus-visible{outline:2px solid var(--accent)}
+#cohort th[aria-sort=ascending] button::after{content:" \25B2"}#cohort th[aria-sort=descending] button::after{content:" \25BC"}
+#cohort td,#cohort th{padding:5px 6px}#cohort td{white-space:nowrap}#cohort td:first-child{white-space:normal}
+#cohort td.m,#cohort th.m{text-align:center;padding:5px 3px}.yes{color:var(--ok)}.no{color:var(--bad);font-weight:600}.na{color:var(--muted)}
+.badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:.8rem;font-weight:600;border:1px solid}
+.badge.complete{color:var(--ok)}.badge.incomplete{color:var(--bad)}.badge.error{color:var(--err)}
+.sev-error{color:var(--bad);font-weight:600}.sev-warning{color:var(--err);font-weight:600}.sev-info{color:var(--muted)}
+.controls{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:0 0 12px}.controls input,.controls select{font:inherit;padding:4px 8px;border:1px solid var(--line);border-radius:6px}.controls input{min-width:18em}
+.bar{width:100%;height:14px;display:block}.bar .track{fill:var(--soft);stroke:var(--line)}.bar .fill{fill:var(--ok)}
+svg text{font:11px system-ui,sans-serif;fill:var(--muted)}svg .lbl{fill:var(--fg);font-weight:600}
+.band{fill:var(--band);stroke:var(--ok);stroke-dasharray:3 2}.dot{stroke:#fff;stroke-width:1}.dot.in{fill:var(--ok)}.dot.out{fill:var(--bad)}.dot.none{fill:var(--accent)}
+.axis{stroke:var(--muted)}.grid{stroke:var(--line)}.tick{stroke:var(--accent);stroke-width:2}.gap{stroke:var(--bad);stroke-width:3}.base{stroke:var(--line)}
+svg.wide{width:100%;height:auto;display:block}svg.tl{width:600px;max-width:100%;height:24px;display:block}
+.cand{border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin:0 0 14px;scroll-margin-top:12px}.cand:target{outline:2px solid var(--accent)}
+.cand .where{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.82rem;word-break:break-all}
+.legend{font-size:.85rem}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+footer{margin:36px auto 24px;font-size:.85rem;color:var(--muted)}
+@media print{body{font-size:10pt}header,main,footer{max-width:none;padding:0}.controls,.back{display:none}a{color:inherit;text-decoration:none}
+.scroll{overflow:visible;border:0}tr,.cand,figure{break-inside:avoid}h2{break-after:avoid}.cand:target{outline:0}
+#cohort{font-size:7.5pt}#cohort th,#cohort td{white-space:normal;padding:3px 2px}#cohort th.m,#cohort td.m{padding:3px 1px}#cohort .path{display:none}#cohort .badge{font-size:inherit;padding:0 2px;border:0}.scroll table td:first-child{min-width:0}}
+@page{size:landscape;margin:12mm}
+)CSS";
+
+const char* const script = R"JS(
+(function () {
+  'use strict';
+  var table = document.getElementById('cohort');
+  if (!table) return;
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var search = rows.map(function (tr) { return (tr.getAttribute('data-search') || '').toLowerCase(); });
+  var sorted = -1, dir = 1;
+  function value(tr, col) {
+    var c = tr.cells[col];
+    return c.hasAttribute('data-v') ? c.getAttribute('data-v') : c.textContent.trim();
+  }
+  function sortBy(col, numeric) {
+    rows.sort(function (a, b) {
+      var x = value(a, col), y = value(b, col), c;
+      if (x === '' || y === '') c = (x === '') - (y === '');
+      else c = dir * (numeric ? Number(x) - Number(y) : x.localeCompare(y, undefined, {numeric: true}));
+      return c || Number(a.getAttribute('data-i')) - Number(b.getAttribute('data-i'));
+    });
+    rows.forEach(function (tr) { body.appendChild(tr); });
+  }
+  heads.forEach(function (th, col) {
+    th.addEventListener('click', function () {
+      dir = sorted === col ? -dir : 1;
+      sorted = col;
+      heads.forEach(function (h) { h.setAttribute('aria-sort', 'none'); });
+      th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+      sortBy(col, th.getAttribute('data-type') === 'num');
+    });
+  });
+  var query = document.getElementById('filter-text');
+  var status = document.getElementById('filter-status');
+  var shown = document.getElementById('shown');
+  var none = document.getElementById('no-match');
+  function filter() {
+    var q = query.value.trim().toLowerCase(), s = status.value, n = 0;
+    rows.forEach(function (tr) {
+      var i = Number(tr.getAttribute('data-i'));
+      var ok = (q === '' || search[i].indexOf(q) >= 0) && (s === 'all' || tr.getAttribute('data-status') === s);
+      tr.hidden = !ok;
+      n += ok ? 1 : 0;
+    });
+    shown.textContent = String(n);
+    none.hidden = n > 0;
+  }
+  query.addEventListener('input', filter);
+  status.addEventListener('change', filter);
+  filter();
+})();
+)JS";
+
+void append_summary(std::string& out, const std::vector<Row>& rows)
+{
+    std::size_t complete = 0, incomplete = 0, failed = 0;
+    for (const auto& r : rows) (r.status == "complete" ? complete : r.status == "incomplete" ? incomplete : failed)++;
+    out += "<section id=\"summary\"><h2>Cohort</h2>\n<div class=\"cards\">\n";
+    const std::tuple<const char*, std::size_t, const char*> cards[] = {
+        {"portfolios", rows.size(), "portfolios"}, {"complete", complete, "complete"},
+        {"incomplete", incomplete, "incomplete"}, {"error", failed, "could not be checked"}};
+    for (const auto& [cls, n, label] : cards)
+        out += fmt::format("<div class=\"card {0}\"><span class=\"n\" data-count=\"{0}\">{1}</span>{2}</div>\n", cls, n, label);
+    out += "</div></section>\n";
+}
+
+void append_completion(std::string& out, const std::vector<Row>& rows, const std::vector<std::string>& columns,
+                       const std::map<std::string, std::string>& titles)
+{
+    out += "<section id=\"completion\"><h2>Completion by requirement and criterion</h2>\n";
+    if (columns.empty()) { out += "<p class=\"muted\">No requirements in these reports.</p></section>\n"; return; }
+    out += "<table class=\"completion\"><thead><tr><th>Id</th><th>Title</th><th style=\"width:40%\">Met or addressed</th>"
+           "<th class=\"num\">Portfolios</th><th class=\"num\">%</th></tr></thead><tbody>\n";
+    for (const auto& id : columns) {
+        std::size_t total = 0, met = 0;
+        for (const auto& r : rows)
+            if (auto it = r.done.find(id); it != r.done.end()) { ++total; met += it->second; }
+        const long long pct = total ? std::llround(100.0 * static_cast<double>(met) / static_cast<double>(total)) : 0;
+        out += fmt::format("<tr data-id=\"{0}\"><td>{0}</td><td>{1}</td><td><svg class=\"bar\" viewBox=\"0 0 200 14\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{2} of {3}\">"
+                           "<rect class=\"track\" x=\"0.5\" y=\"0.5\" width=\"199\" height=\"13\" rx=\"3\"/><rect class=\"fill\" x=\"0.5\" y=\"0.5\" width=\"{4}\" height=\"13\" rx=\"3\"/></svg></td>"
+                           "<td class=\"num\">{2} of {3}</td><td class=\"num\">{5}%</td></tr>\n",
+                           esc(id), esc(titles.at(id)), met, total, coord(total ? 199.0 * static_cast<double>(met) / static_cast<double>(total) : 0.0), pct);
+    }
+    out += "</tbody></table></section>\n";
+}
+
+std::string limit_text(const Row& r)
+{
+    if (r.limit_min && r.limit_max) return number(*r.limit_min) + "–" + number(*r.limit_max);
+    if (r.limit_min) return "at least " + number(*r.limit_min);
+    if (r.limit_max) return "at most " + number(*r.limit_max);
+    return "";
+}
+
+void append_essays(std::string& out, const std::vector<Row>& rows)
+{
+    out += "<section id=\"essays\"><h2>Essay word counts</h2>\n";
+    std::vector<std::pair<std::string, std::vector<const Row*>>> groups; // by programme, first seen first
+    long long lo = 0, hi = 0;
+    bool any = false;
+    std::size_t inside = 0, outside = 0, uncounted = 0;
+    for (const auto& r : rows) {
+        if (r.status == "error") continue;
+        if (!r.words) { ++uncounted; continue; }
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& p) { return p.first == r.programme; });
+        if (g == groups.end()) g = groups.insert(groups.end(), {r.programme, {}});
+        g->second.push_back(&r);
+        for (auto v : {r.words, r.limit_min, r.limit_max})
+            if (v) { lo = any ? std::min(lo, *v) : *v; hi = any ? std::max(hi, *v) : *v; any = true; }
+    }
+    if (!any) { out += "<p class=\"muted\">No essay word counts in these reports.</p></section>\n"; return; }
+    const long long step = nice_step(static_cast<double>(std::max(hi - lo, 10LL)) * 1.1, 6);
+    lo = std::max(0LL, (lo - step / 2) / step * step);
+    hi = (hi + step / 2 + step - 1) / step * step;
+    const double left = 20, width = 720, span = static_cast<double>(hi - lo);
+    auto x = [&](long long v) { return left + width * static_cast<double>(std::clamp(v, lo, hi) - lo) / span; };
+    const double row_h = 60, height = row_h * static_cast<double>(groups.size()) + 30;
+    out += fmt::format("<figure><svg class=\"wide\" viewBox=\"0 0 760 {}\" role=\"img\" aria-label=\"Essay word counts per programme, with the word limit shaded\">\n", coord(height));
+    double y = 0;
+    for (const auto& [programme, members] : groups) {
+        std::set<std::pair<long long, long long>> bands;
+        std::set<std::string> limits;
+        for (const Row* r : members)
+            if (r->limit_min || r->limit_max) {
+                bands.emplace(r->limit_min.value_or(lo), r->limit_max.value_or(hi));
+                limits.insert(limit_text(*r));
+            }
+        std::string label = programme.empty() ? "(no programme)" : programme;
+        for (const auto& l : limits) label += (l == *limits.begin() ? " · limit " : "; ") + l;
+        out += fmt::format("<text class=\"lbl\" x=\"{}\" y=\"{}\">{}</text>\n", coord(left), coord(y + 14), esc(label));
+        for (const auto& [a, b] : bands)
+            out += fmt::format("<rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"30\" opacity=\"0.8\"/>\n", coord(x(a)), coord(y + 22), coord(std::max(0.0, x(b) - x(a))));
+        out += fmt::format("<line class=\"base\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", coord(left), coord(left + width), coord(y + 37));
+        std::size_t k = 0;
+        for (const Row* r : members) {
+            const bool limited = r->limit_min || r->limit_max;
+            const bool ok = (!r->limit_min || *r->words >= *r->limit_min) && (!r->limit_max || *r->words <= *r->limit_max);
+            (ok ? inside : outside) += limited;
+            out += fmt::format("<circle class=\"dot {}\" cx=\"{}\" cy=\"{}\" r=\"5\"><title>{}: {} words</title></circle>\n",
+                               !limited ? "none" : ok ? "in" : "out", coord(x(*r->words)), coord(y + 37 + static_cast<double>(static_cast<long long>(k % 5) - 2) * 4),
+                               esc(r->name.empty() ? r->portfolio : r->name), number(*r->words));
+            ++k;
+        }
+        y += row_h;
+    }
+    out += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", coord(left), coord(left + width), coord(y + 2));
+    for (long long t = lo; t <= hi; t += step)
+        out += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/><text x=\"{0}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
+                           coord(x(t)), coord(y + 2), coord(y + 7), coord(y + 20), number(t));
+    out += fmt::format("</svg><figcaption class=\"legend muted\">Each dot is a portfolio; the shaded band is the word limit. "
+                       "{} within the limit, {} outside it{}.</figcaption></figure></section>\n",
+                       inside, outside, uncounted ? fmt::format(", {} without a counted essay", uncounted) : "");
+}
+
+void append_journal(std::string& out, const std::vector<Row>& rows)
+{
+    out += "<section id=\"journal\"><h2>Journal cadence</h2>\n";
+    long long lo = 0, hi = 0;
+    bool any = false;
+    for (const auto& r : rows)
+        if (!r.journal.empty()) {
+            lo = any ? std::min(lo, r.journal.front()) : r.journal.front();
+            hi = any ? std::max(hi, r.journal.back()) : r.journal.back();
+            any = true;
+        }
+    if (!any) { out += "<p class=\"muted\">No journal dates in these reports.</p></section>\n"; return; }
+    lo -= 7; hi += 7;
+    const double width = 600, span = static_cast<double>(hi - lo);
+    auto x = [&](long long d) { return 4 + (width - 8) * static_cast<double>(d - lo) / span; };
+    // Month starts inside the range, and their labels (at most about twelve).
+    std::vector<std::pair<long long, std::string>> months;
+    for (auto [y, m] = year_month(lo);; ++m) {
+        if (m > 12) { m = 1; ++y; }
+        const long long first = days_from_civil(y, m, 1);
+        if (first > hi) break;
+        if (first > lo) months.emplace_back(first, fmt::format("{:04}-{:02}", y, m));
+    }
+    std::string grid;
+    for (const auto& m : months) grid += fmt::format("<line class=\"grid\" x1=\"{0}\" x2=\"{0}\" y1=\"0\" y2=\"24\"/>", coord(x(m.first)));
+    const std::size_t every = months.size() / 12 + 1;
+    std::string axis = "<svg class=\"tl\" viewBox=\"0 0 600 24\" aria-hidden=\"true\">" + grid;
+    for (std::size_t i = 0; i < months.size(); i += every)
+        if (x(months[i].first) < width - 44) axis += fmt::format("<text x=\"{}\" y=\"16\">{}</text>", coord(x(months[i].first) + 3), months[i].second);
+    axis += "</svg>";
+    out += "<div class=\"scroll\"><table class=\"journal\"><thead><tr><th>Candidate</th><th>" + axis +
+           "</th><th class=\"num\">Entries</th><th class=\"num\">Longest gap (days)</th></tr></thead><tbody>\n";
+    for (const auto& r : rows) {
+        if (r.journal.empty()) continue;
+        long long gap = 0;
+        std::size_t at = 0;
+        for (std::size_t i = 1; i < r.journal.size(); ++i)
+            if (r.journal[i] - r.journal[i - 1] > gap) { gap = r.journal[i] - r.journal[i - 1]; at = i; }
+        std::string svg = fmt::format("<svg class=\"tl\" viewBox=\"0 0 600 24\" role=\"img\" aria-label=\"{} journal entries\">{}"
+                                      "<line class=\"base\" x1=\"4\" x2=\"596\" y1=\"12\" y2=\"12\"/>", r.journal.size(), grid);
+        if (gap > 0)
+            svg += fmt::format("<line class=\"gap\" x1=\"{}\" x2=\"{}\" y1=\"12\" y2=\"12\"><title>longest gap: {} days</title></line>",
+                               coord(x(r.journal[at - 1])), coord(x(r.journal[at])), gap);
+        for (long long d : r.journal) svg += fmt::format("<line class=\"tick\" x1=\"{0}\" x2=\"{0}\" y1=\"4\" y2=\"20\"/>", coord(x(d)));
+        out += fmt::format("<tr><td><a href=\"#{}\">{}</a></td><td>{}</svg></td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                           r.anchor, esc(r.name.empty() ? r.portfolio : r.name), svg, r.journal.size(), r.journal.size() > 1 ? std::to_string(gap) : "—");
+    }
+    out += "</tbody></table></div><p class=\"legend muted\">Each tick is a journal entry; the red stretch is the longest gap between two entries.</p></section>\n";
+}
+
+std::string badge(const std::string& status)
+{
+    return fmt::format("<span class=\"badge {0}\">{1}</span>", esc(status), status == "error" ? "not checked" : esc(status));
+}
+
+std::string optional_number(const std::optional<long long>& v)
+{
+    return v ? fmt::format("<td class=\"num\" data-v=\"{}\">{}</td>", *v, number(*v)) : "<td class=\"num\" data-v=\"\">—</td>";
+}
+
+void append_table(std::string& out, const std::vector<Row>& rows, const std::vector<std::string>& columns,
+                  const std::map<std::string, std::string>& titles)
+{
+    const bool qualification = std::any_of(rows.begin(), rows.end(), [](const Row& r) { return !r.qualification.empty(); });
+    const bool progression = std::any_of(rows.begin(), rows.end(), [](const Row& r) { return !r.progression.empty(); });
+    out += fmt::format("<section id=\"candidates\"><h2>Candidates</h2>\n<div class=\"controls\">"
+                       "<label>Filter <input id=\"filter-text\" type=\"search\" placeholder=\"name, id or diagnostic code\" autocomplete=\"off\"></label>"
+                       "<label>Status <select id=\"filter-status\"><option value=\"all\">all</option><option value=\"complete\">complete</option>"
+                       "<option value=\"incomplete\">incomplete</option><option value=\"error\">could not be checked</option></select></label>"
+                       "<span class=\"muted\" aria-live=\"polite\"><span id=\"shown\">{0}</span> of {0} shown</span></div>\n"
+                       "<p class=\"legend muted\">✓ met or addressed · ✗ unmet or missing · — not in the programme. Click a heading to sort.</p>\n"
+                       "<div class=\"scroll\"><table id=\"cohort\"><thead><tr>",
+                       rows.size());
+    auto head = [&](const std::string& label, const char* type, const std::string& title = "", const char* cls = "") {
+        out += fmt::format("<th scope=\"col\" data-type=\"{}\" aria-sort=\"none\"{}{}><button type=\"button\">{}</button></th>", type,
+                           *cls ? fmt::format(" class=\"{}\"", cls) : "", title.empty() ? "" : " title=\"" + esc(title) + "\"", esc(label));
+    };
+    head("Candidate", "text"); head("ID", "text"); head("Programme", "text");
+    if (qualification) head("Qualification", "text");
+    head("Status", "text");
+    if (progression) head("Progression", "text");
+    for (const auto& id : columns) head(id, "num", titles.at(id), "m");
+    head("Errors", "num", "", "num"); head("Warnings", "num", "", "num"); head("Essay words", "num", "", "num");
+    out += "</tr></thead><tbody>\n";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const Row& r = rows[i];
+        std::set<std::string> codes;
+        for (const auto& d : r.diagnostics) codes.insert(d.code);
+        std::string search = r.name + " " + r.id + " " + r.portfolio;
+        for (const auto& c : codes) search += " " + c;
+        const std::string shown_name = r.name.empty() ? "(no name)" : r.name;
+        out += fmt::format("<tr data-i=\"{}\" data-status=\"{}\" data-search=\"{}\"><td data-v=\"{}\"><a href=\"#{}\">{}</a><div class=\"path\">{}</div></td>"
+                           "<td>{}</td><td>{}</td>",
+                           i, esc(r.status), esc(search), esc(r.name.empty() ? r.portfolio : r.name), r.anchor, esc(shown_name), esc(r.portfolio), esc(r.id), esc(r.programme));
+        if (qualification) out += "<td>" + esc(r.qualification) + "</td>";
+        out += fmt::format("<td data-v=\"{}\">{}</td>", esc(r.status), badge(r.status));
+        if (progression) out += "<td>" + esc(r.progression) + "</td>";
+        for (const auto& id : columns) {
+            const auto it = r.done.find(id);
+            if (it == r.done.end()) out += "<td class=\"m na\" data-v=\"\">—</td>";
+            else if (it->second) out += "<td class=\"m yes\" data-v=\"1\">✓<span class=\"sr\"> met</span></td>";
+            else out += "<td class=\"m no\" data-v=\"0\">✗<span class=\"sr\"> unmet</span></td>";
+        }
+        const bool failed = r.status == "error";
+        out += optional_number(failed ? std::nullopt : r.errors) + optional_number(failed ? std::nullopt : r.warnings) + optional_number(r.words) + "</tr>\n";
+    }
+    out += "</tbody></table></div><p id=\"no-match\" class=\"muted\" hidden>No candidate matches the filter.</p></section>\n";
+}
+
+void append_diagnostics(std::string& out, const std::vector<Row>& rows, const std::vector<std::string>& columns,
+                        const std::map<std::string, std::string>& titles)
+{
+    out += "<section id=\"diagnostics\"><h2>Diagnostics by candidate</h2>\n";
+    for (const auto& r : rows) {
+        out += fmt::format("<article class=\"cand\" id=\"{}\"><h3>{} <span class=\"muted\">{}</span> {}</h3>\n", r.anchor,
+                           esc(r.name.empty() ? "(no name)" : r.name), esc(r.id), badge(r.status));
+        std::string meta = "Portfolio <code>" + esc(r.portfolio) + "</code>";
+        if (!r.programme.empty()) meta += " · programme " + esc(r.programme);
+        if (!r.qualification.empty()) meta += " · " + esc(r.qualification);
+        if (!r.as_of.empty()) meta += " · as of " + esc(r.as_of);
+        if (r.words) meta += " · essay " + number(*r.words) + " words" + (limit_text(r).empty() ? "" : " (limit " + limit_text(r) + ")");
+        out += "<p class=\"meta\">" + meta + "</p>\n";
+        if (r.status == "error") out += "<p class=\"sev-error\">Could not be checked: " + esc(r.error) + "</p>\n";
+        if (!r.progression.empty())
+            out += "<p>Progression: <strong>" + esc(r.progression) + "</strong>" + (r.arithmetic.empty() ? "" : " — " + esc(r.arithmetic)) + "</p>\n";
+        std::string unmet;
+        for (const auto& id : columns)
+            if (auto it = r.done.find(id); it != r.done.end() && !it->second) unmet += (unmet.empty() ? "" : ", ") + esc(id) + " " + esc(titles.at(id));
+        if (!unmet.empty()) out += "<p>Unmet or missing: " + unmet + "</p>\n";
+        if (r.diagnostics.empty()) out += r.status == "error" ? "" : "<p class=\"muted\">No diagnostics.</p>\n";
+        else {
+            out += "<table class=\"diags\"><thead><tr><th>Severity</th><th>Code</th><th>Where</th><th>Message</th></tr></thead><tbody>\n";
+            for (const auto& d : r.diagnostics)
+                out += fmt::format("<tr><td class=\"sev-{0}\">{0}</td><td><code>{1}</code></td><td class=\"where\">{2}</td><td>{3}</td></tr>\n",
+                                   esc(d.severity), esc(d.code), esc(d.where), esc(d.message));
+            out += "</tbody></table>\n";
+        }
+        out += "<p class=\"back\"><a href=\"#candidates\">Back to the table</a></p></article>\n";
+    }
+    out += "</section>\n";
+}
+
+} // namespace
+
+std::string render_cohort_html(const std::vector<nlohmann::json>& reports, const CohortHtmlOptions& options)
+{
+    std::vector<Row> rows;
+    rows.reserve(reports.size());
+    for (std::size_t i = 0; i < reports.size(); ++i) rows.push_back(read_row(reports[i], i));
+
+    std::map<std::string, std::string> titles; // the first title seen for each id
+    for (const auto& r : reports)
+        for (const char* list : {"requirements", "criteria"})
+            if (const json* items = field(r, list); items && items->is_array())
+                for (const json& item : *items)
+                    if (const std::string id = text(item, "id"); !id.empty()) {
+                        auto [it, added] = titles.emplace(id, text(item, "title"));
+                        if (it->second.empty()) it->second = text(item, "title");
+                    }
+    std::vector<std::string> columns;
+    for (const auto& [id, title] : titles) columns.push_back(id);
+    std::sort(columns.begin(), columns.end(), column_less);
+
+    std::set<std::string> dates;
+    for (const auto& r : rows)
+        if (!r.as_of.empty()) dates.insert(r.as_of);
+    std::string as_of;
+    for (const auto& d : dates) as_of += (as_of.empty() ? "" : ", ") + esc(d);
+
+    std::string out;
+    out.reserve(16384 + reports.size() * 8192);
+    out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n";
+    if (!options.generated_by.empty()) out += "<meta name=\"generator\" content=\"" + esc(options.generated_by) + "\">\n";
+    out += "<title>" + esc(options.title) + "</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n";
+    out += "<header><h1>" + esc(options.title) + "</h1>\n<p class=\"meta\">" + std::to_string(rows.size()) +
+           (rows.size() == 1 ? " portfolio" : " portfolios") + (as_of.empty() ? "" : " · as of " + as_of) + "</p></header>\n<main>\n";
+    append_summary(out, rows);
+    append_completion(out, rows, columns, titles);
+    append_essays(out, rows);
+    append_journal(out, rows);
+    append_table(out, rows, columns, titles);
+    append_diagnostics(out, rows, columns, titles);
+    out += "</main>\n<footer>";
+    if (!options.generated_by.empty()) out += "Generated by " + esc(options.generated_by) + ".";
+    out += "</footer>\n<script>" + std::string(script) + "</script>\n</body>\n</html>\n";
+    return out;
+}
+
+} // namespace lilo
