@@ -18,6 +18,7 @@ struct BundleArgs {
     std::string programme;
     bool allow_incomplete = false;
     bool list = false;
+    std::string rev;
 };
 
 extern "C" void on_interrupt(int) { request_bundle_cancel(); }
@@ -32,6 +33,7 @@ Runner setup_bundle(CLI::App& sub)
     sub.add_option("--programme", a->programme, "Programme id or file, instead of the portfolio's own");
     sub.add_flag("--allow-incomplete", a->allow_incomplete, "Bundle a portfolio that does not yet meet every requirement");
     sub.add_flag("--list", a->list, "Show what the bundle would carry and what it leaves out, and why; write nothing");
+    sub.add_option("--rev", a->rev, "Bundle the files committed at REV (from git's object database, not the work tree)");
     return [a]() -> int {
         BundleOptions o;
         o.check.folder = a->folder;
@@ -50,6 +52,7 @@ Runner setup_bundle(CLI::App& sub)
             if (*end != '\0' || v < 0) throw CannotCheck(std::string("SOURCE_DATE_EPOCH '") + sde + "' is not a number of seconds");
             o.source_date_epoch = v;
         }
+        if (a->list && !a->rev.empty()) throw CannotCheck("--list shows the folder as it is; drop --rev, or list a checkout of that commit");
         if (a->list) {
             const BundlePlan plan = plan_bundle(o);
             for (const auto& f : plan.files.files) fmt::print("  {}\n", f);
@@ -68,7 +71,7 @@ Runner setup_bundle(CLI::App& sub)
         std::signal(SIGTERM, on_interrupt);
         std::signal(SIGHUP, on_interrupt);
         try {
-            const BundleResult res = write_bundle(o);
+            const BundleResult res = a->rev.empty() ? write_bundle(o) : write_bundle_at(o, a->rev);
             fmt::print("{}: {} files, {} bytes; {} as of {}; fingerprint {}\n", res.path.string(), res.plan.files.files.size(),
                        with_commas(res.payload_bytes), res.plan.report.complete() ? "complete" : "incomplete", res.plan.report.as_of, res.fingerprint);
             return exit_ok;

@@ -23,6 +23,9 @@ struct CheckArgs {
     std::string colour = "auto";
     bool strict = false;
     bool quiet = false;
+    bool git = false;
+    bool no_git = false;
+    std::string changed_since;
 };
 
 Date parse_as_of(const std::string& s)
@@ -45,6 +48,9 @@ Runner setup_check(CLI::App& sub)
     sub.add_option("--color", args->colour, "Colour: auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
     sub.add_flag("--strict", args->strict, "Treat warnings as failures (exit 1)");
     sub.add_flag("-q,--quiet", args->quiet, "Print only errors and the result line");
+    auto* git = sub.add_flag("--git", args->git, "Require a git work tree and use its history (default: used when there is one)");
+    sub.add_flag("--no-git", args->no_git, "Ignore the git history even in a work tree")->excludes(git);
+    sub.add_option("--changed-since", args->changed_since, "Show findings only for files changed since REV (a pull request's base); status stays whole");
     return [args]() -> int {
         const Date as_of = parse_as_of(args->as_of);
         // Bad format names are refused before any work is done.
@@ -62,6 +68,11 @@ Runner setup_check(CLI::App& sub)
             opt.display_name = f;
             if (!args->programme.empty()) opt.programme = args->programme;
             opt.as_of = as_of;
+            opt.git = args->no_git ? CheckOptions::Git::off : args->git ? CheckOptions::Git::on : CheckOptions::Git::automatic;
+            if (!args->changed_since.empty()) {
+                if (args->no_git) throw CannotCheck("--changed-since needs the git history; drop --no-git");
+                opt.changed_since = args->changed_since;
+            }
             try {
                 reports.push_back(check_portfolio(opt));
             } catch (const CannotCheck& e) {

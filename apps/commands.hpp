@@ -25,6 +25,9 @@ Runner setup_bundle(CLI::App& sub);
 Runner setup_verify(CLI::App& sub);
 Runner setup_init(CLI::App& sub);
 Runner setup_explain(CLI::App& sub);
+Runner setup_programme(CLI::App& sub);
+Runner setup_batch(CLI::App& sub);
+Runner setup_report(CLI::App& sub);
 
 inline constexpr Command commands[] = {
     {"init", "Start a new portfolio that you can write in at once", setup_init},
@@ -34,6 +37,9 @@ inline constexpr Command commands[] = {
     {"bundle", "Write the submission bundle: a zipped BagIt bag", setup_bundle},
     {"verify", "Verify a bundle: manifests, hashes, and the check again", setup_verify},
     {"fingerprint", "Print the portfolio's fingerprint for a mentor's sign-off", setup_fingerprint},
+    {"batch", "Check a whole cohort: folders of portfolios or bundles, side by side", setup_batch},
+    {"report", "Merge cohort reports from several runs (lilo report merge)", setup_report},
+    {"programme", "Validate, show or list programmes (a centre's own requirements)", setup_programme},
 };
 
 // Whether to colour output written to `fd`: a terminal, NO_COLOR unset and CI not true.

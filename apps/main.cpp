@@ -106,8 +106,16 @@ int main(int argc, char** argv)
         } catch (const CLI::ParseError& e) {
             std::string msg = e.what();
             if (e.get_name() == "RequiredError" && msg.find("subcommand") != std::string::npos) {
+                // The level that lacks its command: lilo itself, or `lilo programme`, `lilo report`.
+                const CLI::App* level = &app;
+                for (const auto& [sub, run] : runners)
+                    if (sub->parsed()) level = sub;
+                std::string names;
+                for (const auto* s : level->get_subcommands({})) names += (names.empty() ? "" : ", ") + s->get_name();
                 const std::string typo = suggestion(app, nullptr, app.remaining());
-                msg = typo.empty() ? "no command given (commands: init, check, explain, count, bundle, verify, fingerprint)" : typo;
+                msg = !typo.empty() ? typo
+                      : level->remaining().empty() ? "no command given (commands: " + names + ")"
+                                                   : "unknown command '" + level->remaining().front() + "' (commands: " + names + ")";
             }
             std::string where;
             for (const auto& [sub, run] : runners)

@@ -1,7 +1,9 @@
 #include "check.hpp"
 
 #include <algorithm>
+#include <set>
 
+#include "git/repo.hpp"
 #include "portfolio/fsys.hpp"
 #include "portfolio/manifest.hpp"
 #include "programme/programme.hpp"
@@ -72,6 +74,92 @@ void check_tree_limits(const DiskPortfolio& pfs, const ReadLimits& limits, Repor
     }
 }
 
+// The portfolio's Markdown files, for their first commits (stopping at the
+// programme's default file limit).
+std::vector<std::string> markdown_files(const DiskPortfolio& pfs)
+{
+    std::vector<std::string> out;
+    std::error_code ec;
+    auto it = fs::recursive_directory_iterator(pfs.root(), fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator() && out.size() < ReadLimits{}.max_files; it.increment(ec)) {
+        if (it->path().filename() == ".git") { it.disable_recursion_pending(); continue; }
+        if (it->is_regular_file(ec) && it->path().extension() == ".md")
+            out.push_back(it->path().lexically_relative(pfs.root()).generic_string());
+    }
+    return out;
+}
+
+Report check_with_git(const DiskPortfolio& disk, const CheckOptions& opt)
+{
+    std::optional<git::Repository> repo;
+    std::string problem;
+    try {
+        repo = git::Repository::discover(disk.root());
+    } catch (const git::Error& e) {
+        problem = e.what();
+    }
+    if (!repo && opt.git == CheckOptions::Git::on)
+        throw CannotCheck(opt.folder.string() + ": " + (problem.empty() ? "not in a git work tree (--git asks for one)" : problem));
+    if (!repo && opt.changed_since)
+        throw CannotCheck("--changed-since " + *opt.changed_since + ": " + opt.folder.string() + " is not in a git work tree");
+    if (!repo) {
+        Report r = check_portfolio(disk, opt);
+        if (!problem.empty()) {
+            add(r, "P.git", Severity::warning, "", 0, "the git history could not be read (" + problem + "); checked without it");
+            sort_diagnostics(r.diagnostics);
+        }
+        return r;
+    }
+    PortfolioHistory history;
+    std::vector<git::Change> uncommitted;
+    std::set<std::string> changed;
+    try {
+        history.shallow = repo->is_shallow();
+        // In a shallow clone the oldest commit there may be is not when a file
+        // was really added: nothing is judged (P.history-shallow says so).
+        for (auto& [path, first] : repo->first_added(markdown_files(disk)))
+            history.first_added[path] = {first.commit, first.date, first.at_shallow_boundary || history.shallow};
+        uncommitted = repo->uncommitted();
+        if (opt.changed_since)
+            for (auto& p : repo->changed_paths_since(*opt.changed_since)) changed.insert(p);
+    } catch (const git::Error& e) {
+        throw CannotCheck(opt.folder.string() + ": git: " + e.what());
+    }
+    Report r = check_portfolio(disk, opt, &history);
+
+    if (!uncommitted.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < uncommitted.size() && i < 5; ++i)
+            list += (i ? ", " : "") + uncommitted[i].path + " (" + uncommitted[i].what + ")";
+        if (uncommitted.size() > 5) list += ", and " + std::to_string(uncommitted.size() - 5) + " more";
+        add(r, "P.uncommitted", Severity::warning, "", 0,
+            std::to_string(uncommitted.size()) + " file" + (uncommitted.size() == 1 ? " differs" : "s differ") + " from the last commit: " + list +
+                "; this check matches no commit, and neither would a bundle of this folder (commit them, or `lilo bundle --rev HEAD`)");
+    }
+    const bool records = std::any_of(r.requirements.begin(), r.requirements.end(), [](const auto& q) { return q.kind == "journal" || q.kind == "mentor"; });
+    const bool short_history = history.shallow ||
+        std::any_of(history.first_added.begin(), history.first_added.end(), [](const auto& h) { return h.second.at_shallow_boundary; });
+    if (records && short_history)
+        add(r, "P.history-shallow", Severity::info, "", 0,
+            "the git history is too short to judge whether journal entries and meeting records were backdated (a shallow clone, "
+            "as CI makes by default); fetch all of it with `git fetch --unshallow`, or in GitHub Actions `actions/checkout` with `fetch-depth: 0`");
+
+    if (opt.changed_since) {
+        // Findings about files the change did not touch are left out; the
+        // requirements' status stays that of the whole portfolio.
+        std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
+            if (d.file.empty() || changed.count(d.file)) return false;
+            const auto below = changed.lower_bound(d.file + "/");
+            return below == changed.end() || !below->starts_with(d.file + "/");
+        });
+        add(r, "P.changed-since", Severity::info, "", 0,
+            "findings shown only for the " + std::to_string(changed.size()) + " file" + (changed.size() == 1 ? "" : "s") + " changed since " +
+                *opt.changed_since + "; requirement status is over the whole portfolio");
+    }
+    sort_diagnostics(r.diagnostics);
+    return r;
+}
+
 } // namespace
 
 Report check_portfolio(const CheckOptions& opt)
@@ -87,10 +175,11 @@ Report check_portfolio(const CheckOptions& opt)
     }
     if (!fs::exists(disk->absolute("portfolio.yaml"), ec) && !fs::is_symlink(disk->absolute("portfolio.yaml"), ec))
         throw CannotCheck(opt.folder.string() + ": no portfolio.yaml here; is this a portfolio folder?");
-    return check_portfolio(*disk, opt);
+    if (opt.git == CheckOptions::Git::off) return check_portfolio(*disk, opt);
+    return check_with_git(*disk, opt);
 }
 
-Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt)
+Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt, const PortfolioHistory* history)
 {
     const std::string manifest_rel = "portfolio.yaml";
     if (!pfs.exists(manifest_rel)) throw CannotCheck(opt.display_name + ": no portfolio.yaml");
@@ -160,6 +249,7 @@ Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt)
     }
     // Without a valid period the schema or P.date has said why; date checks are skipped.
     CheckContext ctx(pfs, *manifest, programme, opt.as_of, report);
+    ctx.history = history;
     for (const auto& req : programme.requirements) {
         const RequirementKind* kind = find_kind(req.kind);
         ctx.begin_requirement(req);
@@ -168,6 +258,18 @@ Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt)
     }
     if (!programme.requirement_of_kind("essay"))
         for (const auto& c : programme.criteria) report.criteria.push_back({c.id, c.title, false, c.required, 0});
+    if (!programme.awards.empty()) {
+        // The last award whose requirements are all met (and the portfolio's form sound).
+        report.qualification = "none";
+        const bool form_ok = std::none_of(report.diagnostics.begin(), report.diagnostics.end(),
+                                          [](const Diagnostic& d) { return d.owner() == "P" && d.severity == Severity::error; });
+        for (const auto& award : programme.awards) {
+            const bool reached = form_ok && std::all_of(award.requirements.begin(), award.requirements.end(), [&](const std::string& id) {
+                return std::any_of(report.requirements.begin(), report.requirements.end(), [&](const auto& r) { return r.id == id && r.met; });
+            });
+            if (reached) report.qualification = award.title;
+        }
+    }
     sort_diagnostics(report.diagnostics);
     return report;
 }

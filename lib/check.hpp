@@ -15,6 +15,12 @@ struct CheckOptions {
     std::string display_name;              // how the folder is named in the report
     std::optional<std::string> programme;  // --programme: an id or a path (relative to the current folder)
     Date as_of = Date::today();
+    // The git history (a portfolio in a git work tree): `automatic` uses it
+    // when there is one, `on` requires it, `off` ignores it.
+    enum class Git { automatic, on, off } git = Git::automatic;
+    // Diagnostics only for files changed since this revision (a pull
+    // request's base); requirement status still over the whole portfolio.
+    std::optional<std::string> changed_since;
 };
 
 // Could not check at all (exit 2): the folder does not exist, has no
@@ -27,7 +33,8 @@ Report check_portfolio(const CheckOptions& options);
 
 class PortfolioFs;
 // The same over any portfolio's files (a bundle read in place); `options.folder` is not used.
-Report check_portfolio(const PortfolioFs& files, const CheckOptions& options);
+struct PortfolioHistory;
+Report check_portfolio(const PortfolioFs& files, const CheckOptions& options, const PortfolioHistory* history = nullptr);
 
 inline constexpr std::string_view lilo_version = "0.1.0";
 

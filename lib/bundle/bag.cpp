@@ -48,6 +48,7 @@ std::string bag_info(const BundlePlan& plan, std::uint64_t bytes, std::size_t co
     line("LILO-Check-Status", r.complete() ? "complete" : "incomplete");
     line("LILO-Essay-Words", r.essay_words ? std::to_string(*r.essay_words) : "");
     line("LILO-Fingerprint", fingerprint);
+    line("LILO-Commit", plan.commit);
     line("LILO-Version", std::string(lilo_version));
     return s;
 }
@@ -108,6 +109,7 @@ BundlePlan plan_bundle(const BundleOptions& o)
     std::error_code ec;
     plan.files = bundle_files(fs::canonical(o.check.folder, ec));
     plan.top = plan.report.candidate_id.empty() ? "portfolio" : plan.report.candidate_id;
+    plan.commit = o.commit.value_or("");
     // Names that would collide in the bag, or on a case-insensitive disk.
     std::map<std::string, std::string> seen;
     for (const auto& f : plan.files.files) {

@@ -18,6 +18,7 @@ struct BundleOptions {
     std::optional<std::filesystem::path> output; // -o; default: <id>-<programme>.zip (see bundle_target)
     std::optional<long long> source_date_epoch;  // SOURCE_DATE_EPOCH; else the as-of date
     bool allow_incomplete = false;
+    std::optional<std::string> commit;           // the commit bundled (--rev): LILO-Commit in bag-info.txt
 };
 
 // What a bundle would carry, and what it leaves out and why.
@@ -27,6 +28,7 @@ struct BundlePlan {
     std::vector<std::string> collisions;  // names equal ignoring case or Unicode normalisation
     std::vector<std::string> not_nfc;     // names whose NFC form differs (carried as NFC)
     std::string top;                      // the bag's top folder: the candidate id
+    std::string commit;                   // --rev: the commit bundled
 };
 
 BundlePlan plan_bundle(const BundleOptions& options);
@@ -57,6 +59,13 @@ std::filesystem::path bundle_target(const BundleOptions& options, const BundlePl
 // The DOS date and time of a bundle's entries: SOURCE_DATE_EPOCH, else the
 // as-of date at midnight UTC; never before 1980 (zip's epoch).
 std::pair<std::uint16_t, std::uint16_t> dos_time(const BundleOptions& options);
+
+// The tracked files of the commit `rev` names, read from the repository's
+// object database (not the work tree) that holds options.check.folder, as a
+// bundle: byte-identical however the work tree differs. The commit's id goes
+// into bag-info.txt. Throws CannotCheck when there is no repository or `rev`
+// names no commit; BundleRefused as write_bundle does.
+BundleResult write_bundle_at(const BundleOptions& options, const std::string& rev);
 
 // Set by a SIGINT/SIGTERM handler: the bundle being written is abandoned.
 void request_bundle_cancel();

@@ -95,9 +95,16 @@ void compare_reports(const nlohmann::json& embedded, const Report& now, std::vec
     }
     if (embedded.contains("essay") && embedded["essay"].value("words", nlohmann::json()) != j["essay"]["words"])
         differ("essay words", embedded["essay"].value("words", nlohmann::json()), j["essay"]["words"]);
+    // Findings from the git history of the folder the bundle was made from
+    // cannot be seen in the bundle: they are left out of the comparison.
+    const auto from_history = [](const std::string& code) {
+        return code.ends_with(".backdated") || code == "P.uncommitted" || code == "P.history-shallow" || code == "P.git" || code == "P.changed-since";
+    };
     std::multiset<std::string> da, db;
-    for (const auto& d : embedded.value("diagnostics", nlohmann::json::array())) da.insert(d.value("code", "") + " " + dump_json(d["file"]) + ":" + dump_json(d["line"]));
-    for (const auto& d : j["diagnostics"]) db.insert(d.value("code", "") + " " + dump_json(d["file"]) + ":" + dump_json(d["line"]));
+    for (const auto& d : embedded.value("diagnostics", nlohmann::json::array()))
+        if (!from_history(d.value("code", ""))) da.insert(d.value("code", "") + " " + dump_json(d["file"]) + ":" + dump_json(d["line"]));
+    for (const auto& d : j["diagnostics"])
+        if (!from_history(d.value("code", ""))) db.insert(d.value("code", "") + " " + dump_json(d["file"]) + ":" + dump_json(d["line"]));
     if (da != db) {
         std::vector<std::string> only_a, only_b;
         std::set_difference(da.begin(), da.end(), db.begin(), db.end(), std::back_inserter(only_a));

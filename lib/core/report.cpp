@@ -80,6 +80,22 @@ nlohmann::json to_json(const Report& r, std::string_view lilo_version)
     j["criteria"] = crit;
     j["essay"] = {{"file", r.essay_file.empty() ? json(nullptr) : json(r.essay_file)},
                   {"words", r.essay_words ? json(*r.essay_words) : json(nullptr)}};
+    if (r.essay_min || r.essay_max)
+        j["essay"]["limit"] = {{"min", r.essay_min.value_or(0)}, {"max", r.essay_max ? json(*r.essay_max) : json(nullptr)}};
+    if (!r.journal_dates.empty()) j["journal"] = {{"dates", r.journal_dates}};
+    if (!r.documents.empty()) {
+        json docs = json::array();
+        for (const auto& d : r.documents)
+            docs.push_back({{"requirement", d.requirement}, {"title", d.title}, {"file", d.file}, {"words", d.words},
+                            {"limit", {{"min", d.min}, {"max", d.max ? json(*d.max) : json(nullptr)}}},
+                            {"within", d.words >= d.min && (!d.max || d.words <= *d.max)}});
+        j["documents"] = docs;
+    }
+    if (r.qualification) j["qualification"] = *r.qualification;
+    if (r.progression) {
+        j["progression"] = {{"status", r.progression->status}, {"arithmetic", r.progression->arithmetic}};
+        j["progression"]["mean"] = r.progression->mean ? json(*r.progression->mean) : json(nullptr);
+    }
     json diags = json::array();
     for (const auto& d : r.diagnostics) {
         json e;

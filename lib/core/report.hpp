@@ -38,6 +38,24 @@ struct CriterionResult {
     std::uint64_t words = 0;
 };
 
+// A document held to a word limit (an essay, a module's assignment, a thesis).
+struct DocumentResult {
+    std::string requirement;   // "R7"
+    std::string title;         // "Module 2 assignment", "Essay 1"
+    std::string file;
+    std::uint64_t words = 0;
+    std::uint64_t min = 0;     // the limit, inclusive
+    std::optional<std::uint64_t> max;
+};
+
+// The progression rule's outcome (mphil-elsi): "met", "unmet", or "pending"
+// while a mark is missing, and the arithmetic that decided it.
+struct ProgressionResult {
+    std::string status;
+    std::string arithmetic;    // "(65 + 68 + 2×72) / 4 = 69.25 < 70: not met; thesis 72 ≥ 70: met"
+    std::optional<double> mean;
+};
+
 struct Report {
     std::string portfolio;   // the folder as named on the command line
     std::string programme;   // programme id
@@ -49,6 +67,11 @@ struct Report {
     std::vector<CriterionResult> criteria;
     std::optional<std::uint64_t> essay_words;
     std::string essay_file;
+    std::optional<std::uint64_t> essay_min, essay_max;  // the essay's word limit
+    std::vector<std::string> journal_dates;             // each dated journal entry, YYYY-MM-DD, sorted
+    std::vector<DocumentResult> documents;              // word-limited documents other than the essay
+    std::optional<std::string> qualification;           // a programme with `awards:`: the last reached, or "none"
+    std::optional<ProgressionResult> progression;
     std::vector<Diagnostic> diagnostics;
 
     bool complete() const;   // every requirement met and no error about the portfolio's form

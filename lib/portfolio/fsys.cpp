@@ -287,6 +287,19 @@ TextFile DiskPortfolio::read_text(std::string_view rel) const
     return read_text_file(absolute(rel), m_max_text_bytes);
 }
 
+std::vector<PortfolioFs::Entry> PortfolioFs::file_entries(std::string_view rel_dir) const
+{
+    std::vector<Entry> out;
+    for (const auto& name : list_names(rel_dir)) {
+        if (name.empty() || name[0] == '.' || iequals(name, "README.md")) continue;
+        const std::string rel = rel_dir.empty() ? name : std::string(rel_dir) + "/" + name;
+        if (is_dir(rel)) continue;
+        out.push_back({rel, file_problem(rel)});
+    }
+    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.rel < b.rel; });
+    return out;
+}
+
 std::vector<PortfolioFs::Entry> PortfolioFs::markdown_entries(std::string_view rel_dir) const
 {
     std::vector<Entry> out;

@@ -83,6 +83,9 @@ public:
     // x.md) come back with their problem.
     struct Entry { std::string rel; std::optional<FsProblem> problem; };
     std::vector<Entry> markdown_entries(std::string_view rel_dir) const;
+    // Every file directly inside a folder, of any kind (evidence items): names
+    // starting with '.' and README.md left out, subfolders skipped; sorted.
+    std::vector<Entry> file_entries(std::string_view rel_dir) const;
 
     // Whether `rel` (already lexically inside) resolves, through any links, inside the portfolio.
     virtual std::optional<FsProblem> check_links(std::string_view) const { return std::nullopt; }

@@ -208,6 +208,7 @@ Programme resolve_chain(std::optional<Layer> first, std::string first_key, const
     prog.id = merged.value("id", "");
     prog.title = merged.value("title", "");
     prog.source = top.label;
+    for (const auto& layer : chain) prog.chain.push_back(layer.label);
     prog.resolved = merged;
     if (merged.contains("limits")) {
         const auto& l = merged["limits"];
@@ -228,6 +229,39 @@ Programme resolve_chain(std::optional<Layer> first, std::string first_key, const
     }
     std::sort(prog.requirements.begin(), prog.requirements.end(), [](const auto& a, const auto& b) { return id_less(a.id, b.id); });
     std::sort(prog.criteria.begin(), prog.criteria.end(), [](const auto& a, const auto& b) { return id_less(a.id, b.id); });
+    for (const auto& a : merged.value("awards", nlohmann::json::array())) {
+        Award award{a.value("title", ""), {}};
+        for (const auto& r : a.value("requires", nlohmann::json::array())) award.requirements.push_back(r.get<std::string>());
+        prog.awards.push_back(std::move(award));
+    }
+
+    // Every requirement that `after` or an award names is one of the programme's.
+    const auto where = [&](const std::string& pointer) {
+        for (const auto& layer : chain)
+            if (const auto mark = layer.doc.mark_of(pointer); mark.line > 0) return std::pair{layer.label, mark.line};
+        return std::pair{top.label, 0};
+    };
+    const auto known = [&](const std::string& id) {
+        return std::any_of(prog.requirements.begin(), prog.requirements.end(), [&](const auto& r) { return r.id == id; });
+    };
+    for (const auto& r : prog.requirements) {
+        const auto after = r.params.value("after", nlohmann::json::array());
+        for (std::size_t i = 0; i < after.size(); ++i) {
+            const std::string id = after[i].get<std::string>();
+            if (known(id) && id_less(id, r.id)) continue;
+            const auto [file, line] = where("/requirements/" + r.id + "/after/" + std::to_string(i));
+            throw ProgrammeError(file, line, "requirements." + r.id + ".after: " + id +
+                                                 (known(id) ? " does not come before " + r.id + " (requirements are checked in id order)"
+                                                            : " is not a requirement of this programme"));
+        }
+    }
+    for (std::size_t a = 0; a < prog.awards.size(); ++a)
+        for (std::size_t i = 0; i < prog.awards[a].requirements.size(); ++i)
+            if (!known(prog.awards[a].requirements[i])) {
+                const auto [file, line] = where("/awards/" + std::to_string(a) + "/requires/" + std::to_string(i));
+                throw ProgrammeError(file, line, "awards: " + prog.awards[a].title + " requires " + prog.awards[a].requirements[i] +
+                                                     ", which is not a requirement of this programme");
+            }
     return prog;
 }
 

@@ -40,14 +40,23 @@ struct ReadLimits {
     std::size_t max_path_length = 1024;                 // bytes in a portfolio-relative path
 };
 
+// A qualification a portfolio reaches when every requirement it names is met
+// (cambridge-diploma: the Certificate with R1–R6, the Diploma with R1–R8).
+struct Award {
+    std::string title;
+    std::vector<std::string> requirements;
+};
+
 struct Programme {
     std::string id;
     std::string title;
     std::string source;                          // "built-in" or the file's path
+    std::vector<std::string> chain;              // the file and what it extends, in turn ("built-in lilo-certificate" or a path)
     std::vector<RequirementSpec> requirements;   // in id order (R1, R2, …, R10)
     std::vector<CriterionSpec> criteria;         // in id order
     CountRules count_rules;                      // the programme's word-count rules
     ReadLimits limits;                           // the programme's `limits:`
+    std::vector<Award> awards;                   // in the order given: the last reached is the qualification
     nlohmann::json resolved;                     // after every extends
     // JSON Pointer of each setting in `resolved` → where it was set
     // ("built-in lilo-certificate" or a file path).

@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
 
 #include "render/render.hpp"
@@ -108,6 +109,14 @@ std::string render_text(const Report& r, const TextStyle& style)
             out += left + right + "\n";
         }
         if (r.essay_words) out += fmt::format("  Essay: {} words ({})\n", with_commas(*r.essay_words), r.essay_file);
+        for (const auto& d : r.documents) {
+            const WordLimit lim{d.min, d.max};
+            const bool inside = !lim.describe(d.words);
+            out += fmt::format("  {}: {} words ({}), limit {}\n", d.title, paint(inside ? "32" : "31", with_commas(d.words)), d.file,
+                               lim.str());
+        }
+        if (r.progression) out += fmt::format("  Progression: {}: {}\n", r.progression->status, r.progression->arithmetic);
+        if (r.qualification) out += fmt::format("  Qualification reached: {}\n", *r.qualification);
     }
     const std::size_t errors = r.count(Severity::error), warnings = r.count(Severity::warning);
     if (r.complete() && style.strict && warnings > 0) {
@@ -121,11 +130,13 @@ std::string render_text(const Report& r, const TextStyle& style)
     } else if (r.complete()) {
         out += fmt::format("{}: every requirement met{}.\n", paint("1;32", "Complete"),
                            warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s") : "");
-        out += "Next: ask your mentor to review it and record `lilo fingerprint` in signoff.yaml.\n";
+        const bool mentored = std::any_of(r.requirements.begin(), r.requirements.end(), [](const auto& q) { return q.kind == "mentor"; });
+        out += mentored ? "Next: ask your mentor to review it and record `lilo fingerprint` in signoff.yaml.\n"
+                        : "Next: `lilo bundle` makes the submission, a file anyone can verify.\n";
     } else {
-        out += fmt::format("{}: {} of {} requirements unmet, {} of {} criteria missing; {} error{}, {} warning{}.\n",
-                           paint("1;31", "Incomplete"), unmet, r.requirements.size(), missing, r.criteria.size(), errors,
-                           errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+        const std::string criteria = r.criteria.empty() ? "" : fmt::format(", {} of {} criteria missing", missing, r.criteria.size());
+        out += fmt::format("{}: {} of {} requirements unmet{}; {} error{}, {} warning{}.\n", paint("1;31", "Incomplete"), unmet,
+                           r.requirements.size(), criteria, errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
         for (const auto& d : r.diagnostics) {
             if (d.severity != Severity::error) continue;
             out += fmt::format("Next: {} — {}{}\n", d.code, d.file.empty() ? "" : d.file + ": ", d.message);

@@ -27,6 +27,19 @@ struct MarkdownFile {
     int line_of(const std::string& pointer) const;   // line of a front-matter value, or 1
 };
 
+// When each file was first committed, for a portfolio in a git work tree
+// (lib/git): what the journal's and the mentoring records' stated dates are
+// held against.
+struct RecordHistory {
+    std::string commit;                // hex id
+    std::string date;                  // YYYY-MM-DD, the committer's date
+    bool at_shallow_boundary = false;  // the history stops before this file's real first commit may be
+};
+struct PortfolioHistory {
+    bool shallow = false;
+    std::map<std::string, RecordHistory> first_added;  // portfolio-relative path →
+};
+
 class CheckContext {
 public:
     CheckContext(const PortfolioFs& fs, const Manifest& manifest, const Programme& programme, Date as_of, Report& report);
@@ -36,6 +49,9 @@ public:
     const Programme& programme;
     const Date as_of;
     Report& report;
+
+    // The git history, when the portfolio is in a work tree (else null).
+    const PortfolioHistory* history = nullptr;
 
     // The requirement being checked; diagnostics `slug` become "<id>.<slug>".
     const RequirementSpec* requirement = nullptr;

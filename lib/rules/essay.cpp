@@ -1,92 +1,15 @@
 // R6: the final reflective piece: its length against the target, its
 // declared length, its citations, and every criterion addressed.
-#include <cmath>
-#include <cstdio>
 #include <set>
 
-#include "bib/bibliography.hpp"
 #include "rules/criteria.hpp"
+#include "rules/document.hpp"
 #include "rules/kinds.hpp"
 #include "rules/records.hpp"
 
 namespace lilo {
 
-namespace {
-
-// The bibliographies the essay names (front matter `bibliography:`, a path or
-// a list, relative to the essay), else portfolio.yaml's `references:`, else
-// references.yaml / references.bib at the top of the portfolio.
-std::optional<std::set<std::string>> load_keys(CheckContext& ctx, const MarkdownFile& essay)
-{
-    std::vector<std::pair<std::string, std::string>> files; // (path as written, from dir)
-    const auto& meta = essay.meta();
-    if (meta.contains("bibliography")) {
-        const auto& b = meta["bibliography"];
-        if (b.is_string()) files.emplace_back(b.get<std::string>(), parent_of(essay.rel));
-        else if (b.is_array())
-            for (const auto& x : b)
-                if (x.is_string()) files.emplace_back(x.get<std::string>(), parent_of(essay.rel));
-    } else if (auto r = ctx.manifest.path_setting("references")) {
-        files.emplace_back(*r, "");
-    } else {
-        for (const char* f : {"references.yaml", "references.yml", "references.bib", "references.json"})
-            if (ctx.fs.is_file(f)) { files.emplace_back(f, ""); break; }
-    }
-    std::set<std::string> keys;
-    bool any = false;
-    // Pandoc also reads references given in the front matter itself.
-    if (meta.contains("references") && meta["references"].is_array()) {
-        any = true;
-        for (const auto& it : meta["references"])
-            if (it.is_object() && it.contains("id") && it["id"].is_string()) keys.insert(it["id"].get<std::string>());
-    }
-    for (const auto& [path, dir] : files) {
-        auto r = ctx.fs.resolve(path, dir);
-        if (r.problem) {
-            ctx.add(Severity::error, "P." + r.problem->code, essay.rel, essay.line_of("/bibliography"), "bibliography: " + r.problem->message);
-            continue;
-        }
-        if (!ctx.fs.exists(r.rel)) {
-            ctx.error("bibliography-missing", essay.rel, essay.line_of("/bibliography"), "bibliography '" + r.rel + "' does not exist");
-            continue;
-        }
-        auto text = ctx.fs.read_text(r.rel);
-        if (text.problem) { ctx.file_problem(r.rel, *text.problem); continue; }
-        auto bib = read_bibliography(text.data, r.rel);
-        if (bib.error) {
-            ctx.add(Severity::error, "P.bibliography", r.rel, bib.error_line, *bib.error);
-            continue;
-        }
-        any = true;
-        keys.insert(bib.keys.begin(), bib.keys.end());
-    }
-    if (!any) return std::nullopt;
-    return keys;
-}
-
-// |declared − count| ≤ tolerance × count, exactly: the tolerance is taken to
-// six decimal places and compared in integers.
-bool within(std::uint64_t declared, std::uint64_t count, double tolerance)
-{
-    const auto t = static_cast<std::uint64_t>(std::llround(tolerance * 1e6));
-    const std::uint64_t diff = declared > count ? declared - count : count - declared;
-    return diff * 1000000ull <= t * count;
-}
-
-// 0.05 → "5%", 0.025 → "2.5%".
-std::string fmt_percent(double fraction)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g%%", fraction * 100);
-    return buf;
-}
-
-} // namespace
-
-WordLimit essay_limit(const nlohmann::json& params)
-{
-    return limit_around(param_number(params, "target_words"), param_number(params, "tolerance"));
-}
+WordLimit essay_limit(const nlohmann::json& params) { return requirement_limit(params); }
 
 void check_essay(CheckContext& ctx)
 {
@@ -102,39 +25,12 @@ void check_essay(CheckContext& ctx)
     }
     const MarkdownFile* essay = ctx.markdown(*rel);
     if (!essay) { evaluate_criteria(ctx, nullptr, {}); return; }
-    const CountRules rules = apply_word_count_settings(ctx.count_rules(), p.value("word_count", nlohmann::json::object()));
-    const std::uint64_t words = essay->doc.totals.words(rules);
-    ctx.report.essay_words = words;
-
     const WordLimit lim = essay_limit(p);
-    if (auto problem = lim.describe(words)) ctx.error("words", *rel, 1, *problem);
-
-    const auto& meta = essay->meta();
-    if (meta.contains("declared_words")) {
-        const auto& d = meta["declared_words"];
-        const int line = essay->line_of("/declared_words");
-        if (!d.is_number_integer() || d.get<long long>() < 0) {
-            ctx.error("declared-words", *rel, line, "`declared_words` should be a whole number");
-        } else if (!within(d.get<std::uint64_t>(), words, param_number(p, "declared_tolerance"))) {
-            const auto declared = d.get<std::uint64_t>();
-            ctx.error("declared-words", *rel, line,
-                      "declares " + with_commas(declared) + " words but counts " + with_commas(words) + " (differs by " +
-                          with_commas(declared > words ? declared - words : words - declared) + "; at most " +
-                          fmt_percent(param_number(p, "declared_tolerance")) + " of the count)");
-        }
-    }
-
-    // Every citation key resolves.
-    const auto keys = load_keys(ctx, *essay);
-    std::set<std::string> reported;
-    if (!essay->doc.citations.empty() && !keys && !meta.contains("bibliography"))
-        ctx.error("bibliography-missing", *rel, 1, "the essay cites works but has no bibliography (front matter `bibliography:` or references.yaml)");
-    for (const auto& c : essay->doc.citations) {
-        if (keys && keys->count(c.key)) continue;
-        if (!keys || !reported.insert(c.key).second) continue;
-        ctx.error("citation-unresolved", *rel, c.line, "citation @" + c.key + " is not in the bibliography");
-    }
-    evaluate_criteria(ctx, essay, keys.value_or(std::set<std::string>{}));
+    ctx.report.essay_min = lim.min;
+    ctx.report.essay_max = lim.max;
+    const auto checked = check_document(ctx, *essay, lim, param_number(p, "declared_tolerance"), requirement_count_rules(ctx));
+    ctx.report.essay_words = checked.words;
+    evaluate_criteria(ctx, essay, checked.keys.value_or(std::set<std::string>{}));
 }
 
 } // namespace lilo

@@ -68,7 +68,13 @@ const std::map<std::string, CodeText>& code_texts()
         {"questions", {"Too few questions listed.", "List your questions under the Questions heading."}},
         {"private-name", {"A private interviewee is named in the essay or journal.", "Refer to them by role instead."}},
         {"declared-words", {"`declared_words` differs from the count by more than the tolerance.", "Set it to the count `lilo count essay.md` gives."}},
-        {"bibliography-missing", {"The essay cites works but no bibliography is found.", "Give `bibliography:` in the front matter, or add references.yaml."}},
+        {"bibliography-missing", {"The document cites works but no bibliography is found.", "Give `bibliography:` in the front matter, or add references.yaml."}},
+        {"order", {"A module counts only once the requirements before it are met (module n+1 after module n).", "Meet the earlier module's requirements first; this module's own findings still show what it lacks."}},
+        {"assignment-missing", {"The module has no assignment yet.", "Write `assignment.md` in the module's folder (about 3,600 words)."}},
+        {"evidence-few", {"A module has too few items of one sort of evidence (practice, learning or reflection).", "Add the item under the module's evidence/<sort>/ folder and link it from the assignment."}},
+        {"evidence-unlinked", {"An evidence item is not linked from the module's assignment.", "Link it where the assignment draws on it, e.g. [observation record](evidence/practice/….md)."}},
+        {"not-met", {"The progression rule is not met by the marks given.", "The arithmetic shows which condition fails; marks are the examiners' to change, not the candidate's."}},
+        {"marks-missing", {"Progression cannot be decided: a mark is missing or not a number from 0 to 100.", "Give every mark under `marks:` in portfolio.yaml once it is known."}},
         {"citation-unresolved", {"A cited key is not in the bibliography.", "Add the work to the bibliography, or correct the key."}},
         {"criterion", {"A required criterion is not addressed.", "See the criterion's own warnings (`lilo explain Cn`)."}},
         {"unmapped", {"The criterion is not mapped to a heading in the essay's front matter.", "Add `Cn: <heading>` under `criteria:`."}},
@@ -95,6 +101,11 @@ std::string param_lines(const Programme& p, const std::string& base, const nlohm
         std::string origin = "?";
         for (const auto& [k, v] : p.origins)
             if (k == ptr || k.starts_with(ptr + "/")) { origin = v; break; }
+        // A requirement added whole by a file is recorded once, at its root.
+        for (std::string up = ptr; origin == "?" && up.find('/') != std::string::npos;) {
+            up.erase(up.rfind('/'));
+            if (auto at = p.origins.find(up); at != p.origins.end()) origin = at->second;
+        }
         std::string value = dump_json(*it);
         if (value.size() > 70) value = value.substr(0, 67) + "…";
         out += fmt::format("  {:<26} {}  ({})\n", it.key(), value, origin);

@@ -64,6 +64,7 @@ void check_journal(CheckContext& ctx)
     std::vector<const DatedRecord*> dated; // inside the period and not in the future: the cadence
     for (auto& r : *records) {
         date_record(ctx, r, "undated");
+        check_backdated(ctx, r);
         bool ok = r.date.has_value();
         if (r.date && ctx.manifest.start && ctx.manifest.end && (*r.date < *ctx.manifest.start || *r.date > *ctx.manifest.end)) {
             ctx.error("outside-period", r.rel, r.date_line,
@@ -87,8 +88,9 @@ void check_journal(CheckContext& ctx)
                   std::to_string(good) + " journal entr" + (good == 1 ? "y counts" : "ies count") + "; at least " + std::to_string(min_entries) +
                       " needed (dated inside the period and not after today, " + std::to_string(min_words) + "+ words each)");
 
-    if (!ctx.manifest.start || !ctx.manifest.end || dated.empty()) return;
     std::stable_sort(dated.begin(), dated.end(), [](const DatedRecord* a, const DatedRecord* b) { return *a->date < *b->date; });
+    for (const auto* r : dated) ctx.report.journal_dates.push_back(r->date->str());
+    if (!ctx.manifest.start || !ctx.manifest.end || dated.empty()) return;
     const Date start = *ctx.manifest.start;
     const DatedRecord& first = *dated.front();
     if (*first.date - start > first_within)

@@ -10,6 +10,10 @@ constexpr RequirementKind kinds[] = {
     {"project", check_project, "the Innovation Development Project, with its sections and evidence"},
     {"interviews", check_interviews, "interviews with an experienced leader"},
     {"essay", check_essay, "the final reflective piece: its length, citations and criteria"},
+    {"module", check_module, "a Diploma module: its assignment, and evidence of practice, learning and reflection linked from it"},
+    {"essays", check_essays, "essays, each within its word limits, with their citations"},
+    {"thesis", check_thesis, "the thesis, within its word limit counted by its own rules"},
+    {"progression", check_progression, "progression from the marks: a weighted mean and minimum marks, all or any"},
 };
 } // namespace
 

@@ -22,6 +22,10 @@ void check_courses(CheckContext&);
 void check_project(CheckContext&);
 void check_interviews(CheckContext&);
 void check_essay(CheckContext&);
+void check_module(CheckContext&);
+void check_essays(CheckContext&);
+void check_thesis(CheckContext&);
+void check_progression(CheckContext&);
 
 std::span<const RequirementKind> requirement_kinds();
 const RequirementKind* find_kind(std::string_view name);

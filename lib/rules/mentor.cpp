@@ -66,6 +66,7 @@ void check_mentor(CheckContext& ctx)
     if (auto records = read_records(ctx, folder, "meetings-missing", "mentoring")) {
         for (auto& r : *records) {
             date_record(ctx, r, "undated");
+            check_backdated(ctx, r);
             bool ok = r.date.has_value();
             if (r.date && ctx.manifest.start && ctx.manifest.end && (*r.date < *ctx.manifest.start || *r.date > *ctx.manifest.end)) {
                 ctx.error("meeting-outside-period", r.rel, r.date_line,

@@ -27,6 +27,11 @@ std::optional<std::vector<DatedRecord>> read_records(CheckContext& ctx, const st
 // Dates a record; reports `<slug>` "undated" (or a date that does not exist).
 void date_record(CheckContext& ctx, DatedRecord& r, const std::string& undated_slug);
 
+// `backdated` (a warning, or an error where the requirement says
+// `backdated: error`): the record's stated date lies more than
+// `max_backdate_days` (default 14) before the commit that first added it.
+void check_backdated(CheckContext& ctx, const DatedRecord& r);
+
 // The portfolio-relative folder for a setting, resolved and confined; reports problems.
 std::optional<std::string> resolve_setting(CheckContext& ctx, const std::string& path, const std::string& from_dir = "");
 

@@ -37,6 +37,20 @@ std::size_t skip_ascii(const unsigned char* s, std::size_t i, std::size_t n)
 
 } // namespace
 
+std::size_t terminal_width(std::string_view text)
+{
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = decode_utf8(text, i);
+        if ((c >= 0x0300 && c <= 0x036F) || c == 0x200B || c == 0x200D) continue;
+        const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) || (c >= 0xAC00 && c <= 0xD7A3) ||
+                          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                          (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
 std::string escape_invalid_utf8(std::string_view text)
 {
     std::string out;

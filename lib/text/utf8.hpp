@@ -21,6 +21,10 @@ int line_of_offset(std::string_view text, std::size_t offset);
 // which bytes were there. Valid text comes back unchanged.
 std::string escape_invalid_utf8(std::string_view text);
 
+// Columns the text takes in a terminal: East Asian wide characters (陳大文)
+// take two, combining marks none, everything else one. Valid UTF-8 only.
+std::size_t terminal_width(std::string_view text);
+
 // Decodes one code point at text[i] (which must be valid UTF-8) and advances i.
 inline char32_t decode_utf8(std::string_view text, std::size_t& i)
 {

@@ -203,9 +203,11 @@ std::vector<SchemaError> SchemaValidator::validate(const YamlDoc& doc) const
                 expect = "should be " + dump_json((*sub)["const"]);
             } else if (sub && sub->contains("description") && (d.find("regex") != std::string::npos || d.find("pattern") != std::string::npos)) {
                 expect = "should be " + (*sub)["description"].get<std::string>();
-            } else if (d.find("minimum") != std::string::npos && sub && sub->contains("minimum")) {
+            } else if ((d.find("minimum") != std::string::npos || d.find("greater than") != std::string::npos) && sub && sub->contains("exclusiveMinimum")) {
+                expect = "should be more than " + dump_json((*sub)["exclusiveMinimum"]);
+            } else if ((d.find("minimum") != std::string::npos || d.find("greater than") != std::string::npos) && sub && sub->contains("minimum")) {
                 expect = "should be at least " + dump_json((*sub)["minimum"]);
-            } else if (d.find("maximum") != std::string::npos && sub && sub->contains("maximum")) {
+            } else if ((d.find("maximum") != std::string::npos || d.find("less than") != std::string::npos) && sub && sub->contains("maximum")) {
                 expect = "should be at most " + dump_json((*sub)["maximum"]);
             } else if (d.find("String should be no shorter") != std::string::npos || d.find("minLength") != std::string::npos) {
                 expect = "should not be empty";

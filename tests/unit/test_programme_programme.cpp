@@ -33,12 +33,12 @@ TEST_CASE("the built-in certificate: six requirements, ten criteria, every thres
     CHECK(p.criteria[9].id == "C10");  // C10 after C9, not after C1
     CHECK(p.requirements[1].params["max_gap_days"] == 31);
     CHECK(p.origins.at("/requirements/R2/max_gap_days") == "built-in lilo-certificate");
-    CHECK(builtin_programmes() == std::vector<std::string>{"lilo-certificate"});
+    CHECK(builtin_programmes() == std::vector<std::string>{"cambridge-diploma", "lilo-certificate", "mphil-elsi"});
 }
 
 TEST_CASE("unknown ids are refused with the list of built-ins")
 {
-    CHECK_THROWS_WITH_AS(load_programme("lilo-certficate", ""), doctest::Contains("built-in: lilo-certificate"), ProgrammeError);
+    CHECK_THROWS_WITH_AS(load_programme("lilo-certficate", ""), doctest::Contains("built-in: cambridge-diploma, lilo-certificate, mphil-elsi"), ProgrammeError);
 }
 
 TEST_CASE("extends: a chain of two files; maps merge key by key, lists replace")

@@ -1,0 +1,46 @@
+#pragma once
+// What `lilo batch` and `lilo report merge` write: the text matrix on
+// standard output, and --csv, --jsonl and --html files, each written whole
+// to a temporary file beside it and renamed, so that a file is complete or
+// absent. Reports arrive one at a time, in order; only what the outputs
+// need is kept (the full reports only for --html).
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "render/cohort_table.hpp"
+
+namespace lilo::app {
+
+struct CohortOutputArgs {
+    std::string csv, jsonl, html;
+    bool quiet = false;   // no matrix on standard output
+};
+
+void add_cohort_output_options(CLI::App& sub, CohortOutputArgs& args);
+
+class CohortWriter {
+public:
+    explicit CohortWriter(const CohortOutputArgs& args);
+    ~CohortWriter();
+    CohortWriter(const CohortWriter&) = delete;
+    CohortWriter& operator=(const CohortWriter&) = delete;
+
+    void add(const nlohmann::json& report);
+    // Writes the files and prints the matrix; returns the exit code: 0 when
+    // every portfolio is complete, else 1.
+    int finish(const std::string& as_of);
+
+private:
+    CohortOutputArgs m_args;
+    std::vector<CohortRow> m_rows;
+    std::vector<nlohmann::json> m_reports;  // for --html only
+    std::FILE* m_jsonl = nullptr;
+    std::string m_jsonl_partial;
+};
+
+} // namespace lilo::app

@@ -1,0 +1,53 @@
+#pragma once
+// A cohort: many portfolios (folders, or submitted bundles read in place)
+// checked side by side. Each portfolio is checked in its own child process,
+// so that one that is broken, hostile, huge or slow costs only its own
+// result: a crash, a time-out or exhausted memory becomes that portfolio's
+// error, and the others go on. Results come back in input order, whatever
+// the number of jobs. Prints nothing.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/date.hpp"
+
+namespace lilo {
+
+struct CohortInput {
+    std::string path;     // as named, or found under a named folder
+    bool bundle = false;  // a .zip bundle, checked through verify's reader
+};
+
+// Each PATH is a portfolio folder (it has portfolio.yaml), a bundle (.zip),
+// or a folder of those (one level down; other entries are ignored). Sorted by
+// path within each folder; PATHs keep their order. Throws CannotCheck for a
+// PATH that does not exist or is none of these.
+std::vector<CohortInput> cohort_inputs(const std::vector<std::string>& paths);
+
+struct CohortOptions {
+    unsigned jobs = 0;                       // 0: one per core
+    std::optional<std::string> programme;    // instead of each portfolio's own
+    Date as_of = Date::today();
+    double time_limit_seconds = 120;         // per portfolio
+    std::uint64_t memory_limit_mb = 2048;    // per portfolio (address space; not under AddressSanitizer)
+};
+
+// Receives each result in input order: the portfolio's report as JSON (as
+// `lilo check --format json` gives it), or, when it could not be checked,
+// {"portfolio", "status": "error", "error", "candidate": {"name": "", "id": ""}}.
+using CohortSink = std::function<void(std::size_t index, nlohmann::json report)>;
+// Told how many portfolios are done, after each.
+using CohortProgress = std::function<void(std::size_t done, std::size_t total)>;
+
+void check_cohort(const std::vector<CohortInput>& inputs, const CohortOptions& options, const CohortSink& sink,
+                  const CohortProgress& progress = {});
+
+// The error entry for a portfolio that could not be checked.
+nlohmann::json cohort_error(const std::string& portfolio, const std::string& message);
+
+} // namespace lilo

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# lilo batch and lilo report merge on a real cohort: the examples, a
+# bundle, a broken portfolio, names that CSV must quote, and a portfolio too
+# slow for its time limit. Outputs are read back by real parsers (Python's
+# csv and json modules).
+#   test_batch.sh LILO SOURCE_DIR
+set -u
+lilo=$1
+src=$2
+work=$(mktemp -d "${TMPDIR:-/tmp}/lilo-batch.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+check() { if eval "$2"; then ok; else fail "$1"; fi; }
+cd "$work" || exit 1
+export CI=true NO_COLOR=1 LC_ALL=C.UTF-8
+as_of=2026-11-20
+
+mkdir cohort
+for e in certificate certificate-incomplete diploma diploma-incomplete mphil mphil-incomplete; do cp -r "$src/examples/$e" "cohort/$e"; done
+# Names a spreadsheet must keep intact: a comma, quotes, a line break, Chinese.
+cp -r "$src/examples/certificate" cohort/quoted
+sed -i 's/^  name: Leung Ka Yan$/  name: "Chan, \\"Tommy\\" Tai\\nMan"/' cohort/quoted/portfolio.yaml
+cp -r "$src/examples/certificate" cohort/chinese
+sed -i 's/^  name: Leung Ka Yan$/  name: 陳大文/; s/^  id: LILO-2025-0117$/  id: LILO-2025-0999/' cohort/chinese/portfolio.yaml
+mkdir cohort/broken && printf 'lilo: [1\n' > cohort/broken/portfolio.yaml
+"$lilo" bundle "$src/examples/certificate" -o cohort/submitted.zip --as-of $as_of >/dev/null 2>&1
+check "the bundle to check was written" '[ -s cohort/submitted.zip ]'
+printf 'not a zip' > cohort/garbage.zip
+
+# The same results whatever the number of jobs.
+"$lilo" batch cohort --as-of $as_of -j1 --csv one.csv --jsonl one.jsonl --html one.html >one.out 2>one.err; rc1=$?
+"$lilo" batch cohort --as-of $as_of -j4 --csv four.csv --jsonl four.jsonl --html four.html >four.out 2>four.err; rc4=$?
+check "exit 1 when some portfolios are incomplete (got $rc1)" '[ $rc1 = 1 ] && [ $rc4 = 1 ]'
+check "stdout identical for -j1 and -j4" 'cmp -s one.out four.out'
+check "CSV identical for -j1 and -j4" 'cmp -s one.csv four.csv'
+check "JSONL identical for -j1 and -j4" 'cmp -s one.jsonl four.jsonl'
+check "HTML identical for -j1 and -j4" 'cmp -s one.html four.html'
+check "no progress output under CI=true" '[ ! -s one.err ]'
+check "one JSONL line per portfolio" '[ "$(wc -l < one.jsonl)" = 11 ]'
+check "the matrix names the broken portfolio's error, the garbage zip, and counts" \
+  'grep -q "Cohort, as of 2026-11-20: 11 portfolios, 6 complete, 4 incomplete, 1 could not be checked" one.out && grep -q "cohort/garbage.zip: " one.out'
+check "one matrix per programme" 'grep -q "^lilo-certificate (" one.out && grep -q "^cambridge-diploma (2)" one.out && grep -q "^mphil-elsi (2)" one.out'
+check "the bundle is checked in place and complete" 'grep -q "cohort/submitted.zip.*complete" one.jsonl'
+
+# Every JSONL line is a report that the report schema's required fields are in, or an error entry.
+python3 - one.jsonl <<'PY' && ok || fail "JSONL lines are reports"
+import json, sys
+for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+    r = json.loads(line)
+    if r["status"] == "error":
+        assert r["error"] and r["portfolio"], n
+        continue
+    for k in ("portfolio", "programme", "as_of", "status", "requirements", "criteria", "essay", "diagnostics"):
+        assert k in r, (n, k)
+PY
+
+# The CSV through a real CSV parser: quoted commas, quotes, line breaks and Chinese names survive.
+python3 - one.csv <<'PY' && ok || fail "CSV round trip"
+import csv, sys
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.DictReader(f))
+assert len(rows) == 11, len(rows)
+names = {r["candidate_name"] for r in rows}
+assert 'Chan, "Tommy" Tai\nMan' in names, names
+assert "陳大文" in names, names
+by = {r["portfolio"]: r for r in rows}
+assert by["cohort/diploma"]["qualification"] == "Diploma"
+assert by["cohort/diploma-incomplete"]["qualification"] == "Certificate"
+assert by["cohort/mphil-incomplete"]["progression"] == "unmet"
+assert by["cohort/certificate"]["R2"] == "met" and by["cohort/certificate"]["C6"] == "addressed"
+assert by["cohort/certificate-incomplete"]["R2"] == "unmet"
+assert by["cohort/garbage.zip"]["status"] == "error"
+assert by["cohort/broken"]["next"].startswith("P.yaml-syntax")
+PY
+check "CSV starts with a UTF-8 byte-order mark and ends lines with CRLF" '[ "$(head -c3 one.csv | od -An -tx1 | tr -d " ")" = efbbbf ] && head -1 one.csv | grep -q $'"'"'\r$'"'"''
+
+# Shards merged: the same cohort as one run.
+"$lilo" batch cohort/certificate cohort/certificate-incomplete cohort/broken cohort/chinese --as-of $as_of --jsonl a.jsonl -q; 
+"$lilo" batch cohort/diploma cohort/diploma-incomplete cohort/mphil cohort/mphil-incomplete cohort/quoted cohort/submitted.zip cohort/garbage.zip --as-of $as_of --jsonl b.jsonl -q
+"$lilo" report merge b.jsonl a.jsonl --csv merged.csv --jsonl merged.jsonl >merged.out; rcm=$?
+check "merge exits 1 like the batch (got $rcm)" '[ $rcm = 1 ]'
+check "merged shards give the same CSV as one run" 'cmp -s merged.csv one.csv'
+check "merged shards give the same JSONL as one run" 'cmp -s merged.jsonl one.jsonl'
+check "merged shards give the same matrix as one run" 'cmp -s merged.out one.out'
+printf '{"portfolio": "x"\n' > bad.jsonl
+"$lilo" report merge a.jsonl bad.jsonl >/dev/null 2>merge.err; rcb=$?
+check "a malformed JSONL line: exit 2, naming file and line" '[ $rcb = 2 ] && grep -q "bad.jsonl:1: not a lilo report" merge.err'
+
+# One slow portfolio: stopped at its time limit, reported as its own error; the others are unaffected.
+mkdir slow && cp -r "$src/examples/certificate" slow/big && cp -r "$src/examples/certificate" slow/fine
+entry=$(cat "$src/examples/certificate/journal/2025-09-12-learner-again.md")
+for i in $(seq 1 6000); do printf '%s\n' "$entry" > "slow/big/journal/2026-01-01-copy-$i.md"; done
+"$lilo" batch slow --as-of $as_of --timeout 0.2 --jsonl slow.jsonl >slow.out 2>&1; rcs=$?
+check "the slow portfolio is stopped and reported (exit $rcs)" '[ $rcs = 1 ] && grep -q "slow/big: stopped after 0.2 s" slow.out'
+check "the other portfolio is still checked" 'grep -q "\"portfolio\":\"slow/fine\".*\"status\":\"complete\"" slow.jsonl'
+
+# Bad arguments: exit 2, nothing written.
+"$lilo" batch nowhere --jsonl never.jsonl >/dev/null 2>nowhere.err; rcn=$?
+check "a missing path: exit 2 with its name" '[ $rcn = 2 ] && grep -q "nowhere: no such file or folder" nowhere.err && [ ! -e never.jsonl ]'
+check "no partial files left behind" '[ -z "$(ls | grep partial)" ]'
+
+echo "batch: $passed passed, $failed failed"
+[ $failed = 0 ]
