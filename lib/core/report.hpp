@@ -69,6 +69,10 @@ struct Report {
     std::string essay_file;
     std::optional<std::uint64_t> essay_min, essay_max;  // the essay's word limit
     std::vector<std::string> journal_dates;             // each dated journal entry, YYYY-MM-DD, sorted
+    // The same entries with their files and, in a git work tree, the date of
+    // the commit that first added each ("" when not committed or not known).
+    struct JournalEntry { std::string file, date, committed; };
+    std::vector<JournalEntry> journal_entries;
     std::vector<DocumentResult> documents;              // word-limited documents other than the essay
     std::optional<std::string> qualification;           // a programme with `awards:`: the last reached, or "none"
     std::optional<ProgressionResult> progression;

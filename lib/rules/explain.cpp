@@ -1,9 +1,11 @@
 #include "core/dump_json.hpp"
 #include "rules/explain.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
 
+#include "core/date.hpp"
 #include "rules/kinds.hpp"
 
 namespace lilo {
@@ -165,6 +167,24 @@ std::optional<std::string> explain(const Programme& p, const std::string& id, co
         auto it = code_texts().find(slug);
         if (it == code_texts().end()) return std::nullopt;
         out += fmt::format("\n{}: {}\nTo fix: {}\n", id, it->second.meaning, it->second.fix);
+    }
+    if (r && req && req->kind == "journal" && slug.empty() && !r->journal_entries.empty()) {
+        // The cadence by stated date and, in a git work tree, by commit date.
+        const bool git = std::any_of(r->journal_entries.begin(), r->journal_entries.end(), [](const auto& e) { return !e.committed.empty(); });
+        out += git ? "\nCadence: each entry's stated date, and when the commit that first added it was made:\n"
+                   : "\nCadence: each entry's stated date (no git history here to set beside it):\n";
+        std::optional<Date> previous;
+        for (const auto& e : r->journal_entries) {
+            const auto d = Date::parse(e.date);
+            const std::string gap = previous && d ? fmt::format("{:>4} days", *d - *previous) : std::string(9, ' ');
+            std::string commit = "                          ";
+            if (const auto c = Date::parse(e.committed); c && d)
+                commit = fmt::format("committed {}  {:>+5}", c->str(), *c - *d);
+            else if (git)
+                commit = "not committed             ";
+            out += git ? fmt::format("  {}  {}  {}  {}\n", e.date, gap, commit, e.file) : fmt::format("  {}  {}  {}\n", e.date, gap, e.file);
+            if (d) previous = d;
+        }
     }
     if (r) {
         std::string found;

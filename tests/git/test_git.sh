@@ -47,6 +47,9 @@ check "the message gives the stated date, the commit date and the limit" \
 printf 'extends: lilo-certificate\nid: strict\ntitle: Strict\nrequirements:\n  R2: {backdated: error, max_backdate_days: 7}\n' > strict.yaml
 "$lilo" check late --as-of $as_of --programme strict.yaml >strict.out 2>&1; rc=$?
 check "backdated: error makes R2 unmet (exit $rc)" '[ $rc = 1 ] && grep -q "error: R2.backdated" strict.out && grep -q "R2  Reflective journal  *unmet" strict.out'
+"$lilo" explain R2 -C late --as-of $as_of >explain.out 2>&1
+check "explain R2 sets the stated dates beside the commit dates" \
+  'grep -q "^  2025-10-08    26 days  committed 2026-06-25   +260  journal/2025-10-08-compositions-in-the-bin.md$" explain.out'
 "$lilo" check late --as-of $as_of --no-git >nogit.out 2>&1; rc=$?
 check "--no-git ignores the history" '[ $rc = 0 ] && ! grep -q backdated nogit.out'
 cp -r "$src/examples/certificate" plain

@@ -45,7 +45,8 @@ function check(ok, what, detail) {
     })));
     const rows = await visible();
     const names = reports.map((r) => (r.candidate && r.candidate.name) || '(no name)');
-    check(JSON.stringify(rows.map((r) => r.name)) === JSON.stringify(names), 'a row per report, names shown exactly (escaping, Chinese)', rows.map((r) => r.name));
+    // lilo report merge may order the reports its own way: compare as sets, match rows by portfolio path.
+    check(JSON.stringify(rows.map((r) => r.name).sort()) === JSON.stringify(names.slice().sort()), 'a row per report, names shown exactly (escaping, Chinese)', rows.map((r) => r.name));
     check(await page.$$eval('#cohort b, #diagnostics b, script:not(:last-of-type)', (e) => e.length) === 0, 'no markup from report strings');
     const columns = new Set();
     for (const r of reports) for (const q of [...(r.requirements || []), ...(r.criteria || [])]) columns.add(q.id);
@@ -115,21 +116,24 @@ function check(ok, what, detail) {
     await page.select('#filter-status', 'all');
 
     // Each row links to its candidate's diagnostics, which list every diagnostic.
-    const links = await page.$$eval('#cohort tbody tr', (trs) => trs.map((tr) => ({ i: Number(tr.dataset.i), href: tr.cells[0].querySelector('a').getAttribute('href') })));
-    for (const { i, href } of links) {
+    const links = await page.$$eval('#cohort tbody tr', (trs) => trs.map((tr) => ({
+      portfolio: tr.cells[0].querySelector('.path').textContent, href: tr.cells[0].querySelector('a').getAttribute('href') })));
+    for (const link of links) link.report = reports.find((r) => r.portfolio === link.portfolio);
+    check(links.every((l) => l.report !== undefined), 'each row shows its portfolio path', links.map((l) => l.portfolio));
+    for (const { portfolio, href, report: r } of links) {
+      if (!r) continue;
       const found = await page.evaluate((h) => {
         const t = document.getElementById(h.slice(1));
         return t ? { rows: t.querySelectorAll('table.diags tbody tr').length, text: t.textContent } : null;
       }, href);
-      const r = reports[i];
-      check(found !== null && href.startsWith('#'), 'row ' + i + ' links to an anchor in the page', href);
+      check(found !== null && href.startsWith('#'), 'the row of ' + portfolio + ' links to an anchor in the page', href);
       if (!found) continue;
-      check(found.rows === (r.diagnostics || []).length, 'every diagnostic of row ' + i + ' is listed', [found.rows, (r.diagnostics || []).length]);
+      check(found.rows === (r.diagnostics || []).length, 'every diagnostic of ' + portfolio + ' is listed', [found.rows, (r.diagnostics || []).length]);
       const d = (r.diagnostics || []).find((x) => x.file && x.line);
       if (d) check(found.text.includes(d.file + ':' + d.line) && found.text.includes(d.message), 'diagnostics show file:line and message', d);
       if (statusOf(r) === 'error') check(found.text.includes(r.error || ''), 'an unchecked portfolio shows why');
     }
-    const target = links.find((l) => reports[l.i].diagnostics && reports[l.i].diagnostics.length > 0) || links[0];
+    const target = links.find((l) => l.report && l.report.diagnostics && l.report.diagnostics.length > 0) || links[0];
     await page.click(`#cohort a[href="${target.href}"]`);
     await page.waitForFunction((h) => location.hash === h, { timeout: 5000 }, target.href);
     const top = await page.$eval(target.href, (e) => e.getBoundingClientRect().top);
