@@ -1,9 +1,9 @@
 #pragma once
 // A cohort: many portfolios (folders, or submitted bundles read in place)
-// checked side by side. Each portfolio is checked in its own child process,
-// so that one that is broken, hostile, huge or slow costs only its own
-// result: a crash, a time-out or exhausted memory becomes that portfolio's
-// error, and the others go on. Results come back in input order, whatever
+// checked side by side by worker processes, so that one that is broken,
+// hostile, huge or slow costs only its own result: a crash, a time-out or
+// exhausted memory becomes that portfolio's error, its worker is replaced,
+// and the others go on. Results come back in input order, whatever
 // the number of jobs. Prints nothing.
 #include <cstdint>
 #include <filesystem>

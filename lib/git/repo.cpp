@@ -355,4 +355,6 @@ std::vector<std::string> Repository::changed_paths_since(const std::string& rev)
     return out;
 }
 
+void prepare() { ensure_libgit2(); }
+
 } // namespace lilo::git

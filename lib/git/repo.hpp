@@ -26,6 +26,11 @@ struct Error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Initialises libgit2 now rather than at first use (it reads the system's
+// certificates, which costs milliseconds): called before forking many
+// checks, so that each child inherits it.
+void prepare();
+
 // A file that differs between two states of the portfolio.
 struct Change {
     std::string path;  // portfolio-relative, '/'-separated

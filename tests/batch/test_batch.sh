@@ -96,6 +96,18 @@ for i in $(seq 1 6000); do printf '%s\n' "$entry" > "slow/big/journal/2026-01-01
 check "the slow portfolio is stopped and reported (exit $rcs)" '[ $rcs = 1 ] && grep -q "slow/big: stopped after 0.2 s" slow.out'
 check "the other portfolio is still checked" 'grep -q "\"portfolio\":\"slow/fine\".*\"status\":\"complete\"" slow.jsonl'
 
+# One portfolio too big for its memory limit: its own error; the next is still checked.
+# (AddressSanitizer builds apply no limit: it reserves terabytes of address space.)
+if ! ldd "$lilo" 2>/dev/null | grep -q libasan; then
+  mkdir mem && cp -r "$src/examples/certificate" mem/a && cp -r "$src/examples/certificate" mem/b && cp -r "$src/examples/certificate" mem/c
+  python3 -c "
+words = ' '.join('word%d' % i for i in range(2000))
+open('mem/b/essay.md', 'w').write(('para ' + words + '\\n\\n') * 900)"
+  "$lilo" batch mem --as-of $as_of --max-memory 64 -j1 >mem.out 2>&1
+  check "out of memory: that portfolio's error, the others checked" \
+    'grep -q "mem/b: ran out of memory (more than 64 MB; --max-memory)" mem.out && grep -q "lilo-certificate (2)" mem.out'
+fi
+
 # Bad arguments: exit 2, nothing written.
 "$lilo" batch nowhere --jsonl never.jsonl >/dev/null 2>nowhere.err; rcn=$?
 check "a missing path: exit 2 with its name" '[ $rcn = 2 ] && grep -q "nowhere: no such file or folder" nowhere.err && [ ! -e never.jsonl ]'
