@@ -35,29 +35,6 @@ std::array<unsigned char, 20> from_oid(const git_oid& o)
     return a;
 }
 
-// The wording of DiskPortfolio's problems (lib/portfolio/fsys.cpp), so that
-// a report reads the same whether it came from a folder or from a commit.
-std::string megabytes(std::uintmax_t bytes)
-{
-    constexpr std::uintmax_t mb = 1024 * 1024;
-    char buf[32];
-    if (bytes % mb == 0) std::snprintf(buf, sizeof buf, "%ju MB", bytes / mb);
-    else std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / static_cast<double>(mb));
-    return buf;
-}
-
-std::optional<FsProblem> encoding_problem(std::string_view text)
-{
-    const auto bad = find_invalid_utf8(text);
-    if (!bad) return std::nullopt;
-    const auto b = static_cast<unsigned char>(text[*bad]);
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", b);
-    return FsProblem{"encoding",
-                     b == 0 ? std::string("contains a NUL byte: not a text file") : std::string("is not UTF-8 text (byte ") + hex + "); save it as UTF-8",
-                     line_of_offset(text, *bad)};
-}
-
 FsProblem link_problem() { return {"not-a-file", "is a symbolic link in the git history; lilo does not follow links there", 0}; }
 FsProblem gitlink_problem() { return {"not-a-file", "is a git submodule, not a file", 0}; }
 
@@ -251,7 +228,7 @@ TextFile GitTreePortfolio::read_text(std::string_view rel) const
     try {
         const std::uint64_t size = blob_size(node, rel);
         if (size > m_max_text_bytes) {
-            out.problem = FsProblem{"too-large", "is " + megabytes(size) + "; lilo reads Markdown and YAML files up to " + megabytes(m_max_text_bytes), 0};
+            out.problem = too_large(size, m_max_text_bytes);
             return out;
         }
         out.data = blob(node, rel);

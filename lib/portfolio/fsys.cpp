@@ -20,6 +20,8 @@ namespace {
 
 std::string errno_text(int e) { return std::strerror(e); }
 
+} // namespace
+
 std::string megabytes(std::uintmax_t bytes)
 {
     // "16 MB" for whole megabytes, "16.4 MB" otherwise (never rounded down to the limit).
@@ -47,8 +49,6 @@ std::optional<FsProblem> encoding_problem(std::string_view text)
                      b == 0 ? std::string("contains a NUL byte: not a text file") : std::string("is not UTF-8 text (byte ") + hex + "); save it as UTF-8",
                      line_of_offset(text, *bad)};
 }
-
-} // namespace
 
 bool path_inside(const fs::path& root, const fs::path& p)
 {

@@ -128,6 +128,13 @@ private:
     std::filesystem::path m_root; // canonical
 };
 
+// The wording every PortfolioFs uses, so that a report reads the same from a
+// folder, a bundle or a commit: "16 MB" or "16.4 MB"; a file over the text
+// limit; the UTF-8 rule's first bad byte and its line (nothing when valid).
+std::string megabytes(std::uintmax_t bytes);
+FsProblem too_large(std::uintmax_t size, std::uintmax_t max);
+std::optional<FsProblem> encoding_problem(std::string_view text);
+
 // Whether `p` is `root` or lies below it, comparing path components.
 bool path_inside(const std::filesystem::path& root, const std::filesystem::path& p);
 
