@@ -62,7 +62,14 @@ CohortWriter::~CohortWriter()
 
 void CohortWriter::add(const nlohmann::json& report)
 {
-    m_rows.push_back(cohort_row(report));
+    // Rows only for what shows them: the matrix and the CSV.
+    if (!m_args.quiet || !m_args.csv.empty()) {
+        m_rows.push_back(cohort_row(report));
+        // Only the CSV shows each row's first error: a thousand rows stay small without it.
+        if (m_args.csv.empty()) std::string().swap(m_rows.back().next);
+        m_rows.back().outcome.shrink_to_fit();
+    }
+    else m_all_complete = m_all_complete && report.value("status", "") == "complete";
     if (m_jsonl) {
         const std::string line = dump_json(report) + "\n";
         if (std::fwrite(line.data(), 1, line.size(), m_jsonl) != line.size())
@@ -90,7 +97,7 @@ int CohortWriter::finish(const std::string& as_of)
         write_whole(m_args.html, render_cohort_html(m_reports, o));
     }
     if (!m_args.quiet) fmt::print("{}", render_cohort_matrix(m_rows, as_of));
-    const bool all = std::all_of(m_rows.begin(), m_rows.end(), [](const CohortRow& r) { return r.status == "complete"; });
+    const bool all = m_all_complete && std::all_of(m_rows.begin(), m_rows.end(), [](const CohortRow& r) { return r.status == "complete"; });
     return all ? exit_ok : exit_unmet;
 }
 

@@ -38,6 +38,7 @@ public:
 private:
     CohortOutputArgs m_args;
     std::vector<CohortRow> m_rows;
+    bool m_all_complete = true;             // of the reports not kept as rows
     std::vector<nlohmann::json> m_reports;  // for --html only
     std::FILE* m_jsonl = nullptr;
     std::string m_jsonl_partial;

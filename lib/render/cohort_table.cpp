@@ -48,9 +48,23 @@ std::string csv_field(const std::string& s)
 }
 
 // The matrix of one programme's portfolios.
-std::string matrix(const std::vector<CohortRow>& rows, const std::string& programme)
+std::vector<std::string> columns_of(const std::vector<const CohortRow*>& rows)
 {
-    const auto columns = cohort_columns(rows);
+    std::set<std::string> ids;
+    for (const auto* r : rows)
+        for (const auto& [id, ok] : r->outcome) ids.insert(id);
+    std::vector<std::string> out(ids.begin(), ids.end());
+    std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+        if (a[0] != b[0]) return a[0] == 'R';  // requirements before criteria
+        return id_less(a, b);
+    });
+    return out;
+}
+
+std::string matrix(const std::vector<const CohortRow*>& group, const std::string& programme)
+{
+    const auto columns = columns_of(group);
+    const auto& rows = group;
     std::string out;
     constexpr std::size_t who_width = 34;
     std::string head = fit(programme + " (" + std::to_string(rows.size()) + ")", who_width);
@@ -58,15 +72,16 @@ std::string matrix(const std::vector<CohortRow>& rows, const std::string& progra
     head += "  errors  status";
     out += head + "\n";
     std::map<std::string, std::size_t> met, seen;
-    for (const auto& r : rows) {
+    for (const auto* row : rows) {
+        const CohortRow& r = *row;
         std::string who = r.candidate_id.empty() ? r.portfolio : r.candidate_id + (r.candidate_name.empty() ? "" : " " + r.candidate_name);
         std::string line = fit(escape_invalid_utf8(who), who_width);
         for (const auto& c : columns) {
-            const auto it = r.outcome.find(c);
-            if (it == r.outcome.end()) { line += "  · "; continue; }
+            const bool* it = r.outcome_of(c);
+            if (!it) { line += "  · "; continue; }
             ++seen[c];
-            met[c] += it->second;
-            line += it->second ? "  ✓ " : "  ✗ ";
+            met[c] += *it;
+            line += *it ? "  ✓ " : "  ✗ ";
         }
         line += fmt::format("  {:>6}  {}", r.errors, r.status + (r.qualification.empty() ? "" : " (" + r.qualification + ")"));
         out += line + "\n";
@@ -100,7 +115,7 @@ CohortRow cohort_row(const nlohmann::json& r)
         if (r.contains(list) && r[list].is_array())
             for (const auto& x : r[list]) {
                 const std::string s = str(x, "status");
-                row.outcome[str(x, "id")] = s == "met" || s == "addressed";
+                row.outcome.emplace_back(str(x, "id"), s == "met" || s == "addressed");
             }
     if (r.contains("summary") && r["summary"].is_object()) {
         row.errors = r["summary"].value("errors", 0u);
@@ -124,16 +139,11 @@ CohortRow cohort_row(const nlohmann::json& r)
 
 std::vector<std::string> cohort_columns(const std::vector<CohortRow>& rows)
 {
-    std::set<std::string> ids;
-    for (const auto& r : rows)
-        for (const auto& [id, ok] : r.outcome) ids.insert(id);
-    std::vector<std::string> out(ids.begin(), ids.end());
-    std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
-        if (a[0] != b[0]) return a[0] == 'R';  // requirements before criteria
-        return id_less(a, b);
-    });
-    return out;
+    std::vector<const CohortRow*> all;
+    for (const auto& r : rows) all.push_back(&r);
+    return columns_of(all);
 }
+
 
 std::string render_cohort_matrix(const std::vector<CohortRow>& rows, const std::string& as_of)
 {
@@ -152,9 +162,9 @@ std::string render_cohort_matrix(const std::vector<CohortRow>& rows, const std::
     for (const auto& r : rows)
         if (r.status != "error" && std::find(programmes.begin(), programmes.end(), r.programme) == programmes.end()) programmes.push_back(r.programme);
     for (const auto& programme : programmes) {
-        std::vector<CohortRow> group;
+        std::vector<const CohortRow*> group;
         for (const auto& r : rows)
-            if (r.status != "error" && r.programme == programme) group.push_back(r);
+            if (r.status != "error" && r.programme == programme) group.push_back(&r);
         out += matrix(group, programme);
     }
     bool any_failed = false;
@@ -198,8 +208,8 @@ std::string render_cohort_csv(const std::vector<CohortRow>& rows)
     for (const auto& r : rows) {
         std::vector<std::string> f = {r.candidate_id, r.candidate_name, r.portfolio, r.programme, r.status};
         for (const auto& c : columns) {
-            const auto it = r.outcome.find(c);
-            f.push_back(it == r.outcome.end() || r.status == "error" ? "" : c[0] == 'R' ? (it->second ? "met" : "unmet") : (it->second ? "addressed" : "missing"));
+            const bool* it = r.outcome_of(c);
+            f.push_back(!it || r.status == "error" ? "" : c[0] == 'R' ? (*it ? "met" : "unmet") : (*it ? "addressed" : "missing"));
         }
         f.push_back(r.status == "error" ? "" : std::to_string(r.errors));
         f.push_back(r.status == "error" ? "" : std::to_string(r.warnings));

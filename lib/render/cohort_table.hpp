@@ -4,6 +4,7 @@
 // the cohort most often lacks) or as CSV for a spreadsheet.
 #include <cstdint>
 #include <map>
+#include <utility>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,7 +20,15 @@ struct CohortRow {
     std::string programme;
     std::string status;                          // complete, incomplete, error
     std::string error;                           // for status "error": why
-    std::map<std::string, bool> outcome;         // "R2" → met, "C6" → addressed
+    std::vector<std::pair<std::string, bool>> outcome;  // ("R2", met), ("C6", addressed), in report order: small for a thousand rows
+
+    // The outcome of requirement or criterion `id`; null when the programme has none.
+    const bool* outcome_of(const std::string& id) const
+    {
+        for (const auto& [k, v] : outcome)
+            if (k == id) return &v;
+        return nullptr;
+    }
     std::uint64_t errors = 0, warnings = 0;
     std::optional<std::uint64_t> essay_words;
     std::string qualification;
