@@ -44,6 +44,12 @@ check "the matrix names the broken portfolio's error, the garbage zip, and count
 check "one matrix per programme" 'grep -q "^lilo-certificate (" one.out && grep -q "^cambridge-diploma (2)" one.out && grep -q "^mphil-elsi (2)" one.out'
 check "the bundle is checked in place and complete" 'grep -q "cohort/submitted.zip.*complete" one.jsonl'
 
+# On a terminal (script(1) gives it one), a progress bar on standard error: count, rate, time left.
+if command -v script >/dev/null; then
+  env -u CI script -qec "'$lilo' batch cohort --as-of $as_of -j2" /dev/null 2>/dev/null | tr '\r' '\n' >tty.out
+  check "a progress bar on a terminal" 'grep -Eq "^\[#+\.*\] [0-9]+/11  [0-9.]+/s  [0-9]+:[0-9]{2} left" tty.out && grep -q "11/11" tty.out'
+fi
+
 # Every JSONL line is a report that the report schema's required fields are in, or an error entry.
 python3 - one.jsonl <<'PY' && ok || fail "JSONL lines are reports"
 import json, sys
