@@ -2,6 +2,7 @@
 // its own process, results in a stable order; a matrix on standard output,
 // and CSV, JSON Lines and HTML files on request.
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <fmt/core.h>
 #include <memory>
@@ -50,6 +51,8 @@ private:
     std::chrono::steady_clock::time_point m_start;
 };
 
+extern "C" void on_batch_interrupt(int) { request_cohort_cancel(); }
+
 } // namespace
 
 Runner setup_batch(CLI::App& sub)
@@ -86,6 +89,9 @@ Runner setup_batch(CLI::App& sub)
         const char* ci = std::getenv("CI");
         ProgressBar bar(::isatty(2) && !(ci && std::string(ci) == "true") && !args->out.quiet);
         CohortWriter writer(args->out);
+        // Ctrl-C: the workers are stopped and the partial output files removed.
+        std::signal(SIGINT, on_batch_interrupt);
+        std::signal(SIGTERM, on_batch_interrupt);
         check_cohort(inputs, opt, [&](std::size_t, nlohmann::json report) { writer.add(report); },
                      [&](std::size_t done, std::size_t total) { bar.update(done, total); });
         return writer.finish(opt.as_of.str());

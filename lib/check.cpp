@@ -123,7 +123,12 @@ Report check_with_git(const DiskPortfolio& disk, const CheckOptions& opt)
         if (opt.changed_since)
             for (auto& p : repo->changed_paths_since(*opt.changed_since)) changed.insert(p);
     } catch (const git::Error& e) {
-        throw CannotCheck(opt.folder.string() + ": git: " + e.what());
+        // Asked for (--git, --changed-since): an error. Found by itself: checked without it, and said.
+        if (opt.git == CheckOptions::Git::on || opt.changed_since) throw CannotCheck(opt.folder.string() + ": git: " + e.what());
+        Report r = check_portfolio(disk, opt);
+        add(r, "P.git", Severity::warning, "", 0, std::string("the git history could not be read (") + e.what() + "); checked without it");
+        sort_diagnostics(r.diagnostics);
+        return r;
     }
     Report r = check_portfolio(disk, opt, &history);
 

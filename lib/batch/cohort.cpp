@@ -28,6 +28,8 @@ namespace lilo {
 
 namespace {
 
+volatile std::sig_atomic_t cancelled = 0;
+
 std::string fmt_seconds(double s)
 {
     char buf[32];
@@ -103,6 +105,9 @@ bool write_all(int fd, const char* p, std::size_t n)
 
 [[noreturn]] void run_worker(const std::vector<CohortInput>& inputs, const CohortOptions& opt, int task_fd, int result_fd)
 {
+    // Ctrl-C ends a worker at once; the parent tidies up.
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
 #if !defined(__SANITIZE_ADDRESS__)
     // AddressSanitizer reserves terabytes of address space: no limit there.
     const rlim_t bytes = static_cast<rlim_t>(opt.memory_limit_mb) * 1024 * 1024;
@@ -151,6 +156,8 @@ std::string why_stopped(int status, const Worker& w, const CohortOptions& opt)
 }
 
 } // namespace
+
+void request_cohort_cancel() { cancelled = 1; }
 
 nlohmann::json cohort_error(const std::string& portfolio, const std::string& message)
 {
@@ -269,7 +276,18 @@ void check_cohort(const std::vector<CohortInput>& inputs, const CohortOptions& o
     for (unsigned i = 0; i < jobs && i < inputs.size(); ++i) spawn();
     for (auto& w : workers) assign(w);
 
+    cancelled = 0;
     while (delivered < inputs.size() && !workers.empty()) {
+        if (cancelled) {
+            for (auto& w : workers) {
+                ::kill(w.pid, SIGKILL);
+                ::close(w.task_fd);
+                ::close(w.result_fd);
+                while (::waitpid(w.pid, nullptr, 0) < 0 && errno == EINTR) {}
+            }
+            ::sigaction(SIGPIPE, &old, nullptr);
+            throw CannotCheck("interrupted; no report written");
+        }
         std::vector<pollfd> pfds;
         for (const auto& w : workers) pfds.push_back({w.result_fd, POLLIN, 0});
         ::poll(pfds.data(), pfds.size(), 100);

@@ -47,6 +47,10 @@ using CohortProgress = std::function<void(std::size_t done, std::size_t total)>;
 void check_cohort(const std::vector<CohortInput>& inputs, const CohortOptions& options, const CohortSink& sink,
                   const CohortProgress& progress = {});
 
+// Set from a SIGINT or SIGTERM handler: check_cohort stops its workers and
+// throws CannotCheck("interrupted"), so that no output is left half written.
+void request_cohort_cancel();
+
 // The error entry for a portfolio that could not be checked.
 nlohmann::json cohort_error(const std::string& portfolio, const std::string& message);
 

@@ -114,6 +114,13 @@ open('mem/b/essay.md', 'w').write(('para ' + words + '\\n\\n') * 900)"
     'grep -q "mem/b: ran out of memory (more than 64 MB; --max-memory)" mem.out && grep -q "lilo-certificate (2)" mem.out'
 fi
 
+# Interrupted (SIGINT, as Ctrl-C sends): exit 2, and neither the JSONL nor any partial file is left.
+"$lilo" batch slow/big slow/big slow/big slow/big --as-of $as_of -j1 --jsonl cut.jsonl --csv cut.csv >cut.out 2>cut.err & pid=$!
+sleep 0.5; kill -INT $pid; wait $pid; rci=$?
+check "interrupted: exit 2 (got $rci), no output files, no partial files" \
+  '[ $rci = 2 ] && grep -q "interrupted" cut.err && [ ! -e cut.jsonl ] && [ ! -e cut.csv ] && [ -z "$(ls | grep partial)" ]'
+check "interrupted: no worker left behind" '! pgrep -f "batch slow/big slow/big" >/dev/null'
+
 # Bad arguments: exit 2, nothing written.
 "$lilo" batch nowhere --jsonl never.jsonl >/dev/null 2>nowhere.err; rcn=$?
 check "a missing path: exit 2 with its name" '[ $rcn = 2 ] && grep -q "nowhere: no such file or folder" nowhere.err && [ ! -e never.jsonl ]'
