@@ -487,6 +487,8 @@ private:
         t += "    runs-on: ubuntu-latest\n";
         t += "    steps:\n";
         t += "      - uses: actions/checkout@v4\n";
+        t += "        with:\n";
+        t += "          fetch-depth: 0   # the whole history, so that lilo can see when each journal entry was written\n";
         t += "      # - name: Build and install lilo\n";
         t += "      #   env:\n";
         t += "      #     LILO_SOURCE: https://example.org/your-centre/lilo.git\n";
@@ -494,7 +496,7 @@ private:
         t += "      #     sudo apt-get update\n";
         t += "      #     sudo apt-get install -y --no-install-recommends build-essential cmake pkg-config \\\n";
         t += "      #       libcli11-dev libyaml-cpp-dev libfmt-dev libzip-dev nlohmann-json3-dev \\\n";
-        t += "      #       libvalijson-dev libmd4c-dev libssl-dev libicu-dev\n";
+        t += "      #       libvalijson-dev libmd4c-dev libssl-dev libicu-dev libgit2-dev\n";
         t += "      #     git clone --depth 1 \"$LILO_SOURCE\" \"$RUNNER_TEMP/lilo\"\n";
         t += "      #     cmake -S \"$RUNNER_TEMP/lilo\" -B \"$RUNNER_TEMP/lilo-build\" -DCMAKE_BUILD_TYPE=Release -DLILO_BUILD_TESTS=OFF\n";
         t += "      #     cmake --build \"$RUNNER_TEMP/lilo-build\" -j2\n";
