@@ -76,7 +76,7 @@ Runner setup_batch(CLI::App& sub)
             try {
                 (void)load_programme(args->programme, "");
             } catch (const ProgrammeError& e) {
-                throw CannotCheck((e.file.empty() ? "" : e.file + (e.line > 0 ? ":" + std::to_string(e.line) : "") + ": ") + "invalid programme: " + e.what());
+                throw CannotCheck(e.describe());
             }
             opt.programme = args->programme;
         }

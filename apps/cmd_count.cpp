@@ -75,7 +75,7 @@ RuleSource resolve_rules(const CountArgs& a)
         try {
             p = load_programme(a.programme, "");
         } catch (const ProgrammeError& e) {
-            throw CannotCheck((e.file.empty() ? "" : e.file + (e.line ? ":" + std::to_string(e.line) : "") + ": ") + "invalid programme: " + e.what());
+            throw CannotCheck(e.describe());
         }
         const std::string label = "programme " + p.id;
         for (std::size_t i = 0; i < category_count; ++i)

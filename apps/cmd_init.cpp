@@ -66,8 +66,7 @@ Runner setup_init(CLI::App& sub)
         try {
             result = write_scaffold(*folder, opt);
         } catch (const ProgrammeError& e) {
-            const std::string where = e.file.empty() ? "" : e.file + (e.line > 0 ? ":" + std::to_string(e.line) : "") + ": ";
-            throw CannotCheck(where + "invalid programme: " + e.what());
+            throw CannotCheck(e.describe());
         } catch (const std::runtime_error& e) {
             throw CannotCheck(e.what());
         }

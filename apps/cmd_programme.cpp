@@ -18,7 +18,7 @@ Programme load_or_throw(const std::string& ref)
     try {
         return load_programme(ref, "");
     } catch (const ProgrammeError& e) {
-        throw CannotCheck((e.file.empty() ? "" : e.file + (e.line > 0 ? ":" + std::to_string(e.line) : "") + ": ") + "invalid programme: " + e.what());
+        throw CannotCheck(e.describe());
     }
 }
 

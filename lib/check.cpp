@@ -40,8 +40,7 @@ Programme programme_for(const CheckOptions& opt, const std::optional<Manifest>& 
         Programme p = programme_from_text(text.data, r.rel);
         return p;
     } catch (const ProgrammeError& e) {
-        std::string where = e.file.empty() ? "" : e.file + (e.line > 0 ? ":" + std::to_string(e.line) : "") + ": ";
-        throw CannotCheck(where + "invalid programme: " + e.what());
+        throw CannotCheck(e.describe());
     }
 }
 

@@ -262,6 +262,22 @@ void sort_changes(std::vector<Change>& v)
     std::sort(v.begin(), v.end(), [](const Change& a, const Change& b) { return a.path < b.path; });
 }
 
+// One change, at `path` (portfolio-relative; nullopt when outside the
+// portfolio); `renamed_from` the old side of a rename. A rename out of the
+// portfolio reads as a deletion; a change wholly outside it is left out.
+void push_change(std::vector<Change>& out, const char* what, std::optional<std::string> path, std::optional<std::string> renamed_from)
+{
+    Change c{"", what, renamed_from.value_or("")};
+    if (!path && !c.from.empty()) {
+        path = c.from;
+        c.what = "deleted";
+        c.from.clear();
+    }
+    if (!path) return;
+    c.path = *path;
+    out.push_back(std::move(c));
+}
+
 } // namespace
 
 std::vector<Change> Repository::uncommitted() const
@@ -282,15 +298,8 @@ std::vector<Change> Repository::uncommitted() const
         if (!e || e->status == GIT_STATUS_CURRENT || (e->status & GIT_STATUS_IGNORED)) continue;
         const git_diff_delta* d = e->head_to_index ? e->head_to_index : e->index_to_workdir;
         if (!d) continue;
-        Change c{"", status_word(e->status), ""};
-        auto path = relative(d->new_file.path);
-        if (c.what == std::string_view("renamed")) {
-            c.from = relative(d->old_file.path).value_or("");
-            if (!path && !c.from.empty()) { path = c.from; c.what = "deleted"; c.from.clear(); }
-        }
-        if (!path) continue;
-        c.path = *path;
-        out.push_back(std::move(c));
+        const char* what = status_word(e->status);
+        push_change(out, what, relative(d->new_file.path), what == std::string_view("renamed") ? relative(d->old_file.path) : std::nullopt);
     }
     sort_changes(out);
     return out;
@@ -333,15 +342,8 @@ std::vector<Change> Repository::changed_since(const std::string& rev) const
     for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
         const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
         if (delta->status == GIT_DELTA_UNMODIFIED || delta->status == GIT_DELTA_IGNORED) continue;
-        Change c{"", delta_word(delta->status), ""};
-        auto path = relative(delta->status == GIT_DELTA_DELETED ? delta->old_file.path : delta->new_file.path);
-        if (delta->status == GIT_DELTA_RENAMED) {
-            c.from = relative(delta->old_file.path).value_or("");
-            if (!path && !c.from.empty()) { path = c.from; c.what = "deleted"; c.from.clear(); }
-        }
-        if (!path) continue;
-        c.path = *path;
-        out.push_back(std::move(c));
+        push_change(out, delta_word(delta->status), relative(delta->status == GIT_DELTA_DELETED ? delta->old_file.path : delta->new_file.path),
+                    delta->status == GIT_DELTA_RENAMED ? relative(delta->old_file.path) : std::nullopt);
     }
     sort_changes(out);
     return out;

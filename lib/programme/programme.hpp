@@ -72,6 +72,12 @@ struct ProgrammeError : std::runtime_error {
         : std::runtime_error(msg), file(std::move(file_)), line(line_) {}
     std::string file;  // empty for an unknown id
     int line = 0;
+
+    // "centre.yaml:4: invalid programme: …", as every command reports it.
+    std::string describe() const
+    {
+        return (file.empty() ? "" : file + (line > 0 ? ":" + std::to_string(line) : "") + ": ") + "invalid programme: " + what();
+    }
 };
 
 // `ref` is a built-in id or a path; a relative path is taken from `base_dir`.

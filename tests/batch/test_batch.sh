@@ -7,12 +7,7 @@
 set -u
 lilo=$1
 src=$2
-work=$(mktemp -d "${TMPDIR:-/tmp}/lilo-batch.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
-check() { if eval "$2"; then ok; else fail "$1"; fi; }
+. "$(dirname "$0")/../e2e/checks.sh" batch
 cd "$work" || exit 1
 export CI=true NO_COLOR=1 LC_ALL=C.UTF-8
 as_of=2026-11-20
@@ -129,5 +124,4 @@ check "interrupted: no worker left behind" '! pgrep -f "batch slow/big slow/big"
 check "a missing path: exit 2 with its name" '[ $rcn = 2 ] && grep -q "nowhere: no such file or folder" nowhere.err && [ ! -e never.jsonl ]'
 check "no partial files left behind" '[ -z "$(ls | grep partial)" ]'
 
-echo "batch: $passed passed, $failed failed"
-[ $failed = 0 ]
+finish

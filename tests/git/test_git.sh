@@ -8,12 +8,7 @@
 set -u
 lilo=$1
 src=$2
-work=$(mktemp -d "${TMPDIR:-/tmp}/lilo-git.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
-check() { if eval "$2"; then ok; else fail "$1"; fi; }
+. "$(dirname "$0")/../e2e/checks.sh" git
 cd "$work" || exit 1
 export CI=true NO_COLOR=1 LC_ALL=C.UTF-8 TZ=UTC HOME="$work" GIT_CONFIG_NOSYSTEM=1
 unset GITHUB_ACTIONS
@@ -98,5 +93,4 @@ check "--changed-since: requirement status is still the whole portfolio's" 'grep
 "$lilo" check pr --as-of $as_of --changed-since nowhere >/dev/null 2>cs.err; rc=$?
 check "--changed-since naming no commit: exit 2" '[ $rc = 2 ] && grep -q "nowhere" cs.err'
 
-echo "git: $passed passed, $failed failed"
-[ $failed = 0 ]
+finish
