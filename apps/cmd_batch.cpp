@@ -67,6 +67,11 @@ Runner setup_batch(CLI::App& sub)
     sub.add_option("--max-memory", args->max_memory, "Megabytes one portfolio's check may use (default 2048)")->check(CLI::Range(64u, 1048576u));
     add_cohort_output_options(sub, args->out);
     return [args]() -> int {
+        // Ctrl-C: the workers are stopped and the partial output files removed.
+        // Caught from the start, so that one sent while the schemas are being
+        // compiled is not lost.
+        std::signal(SIGINT, on_batch_interrupt);
+        std::signal(SIGTERM, on_batch_interrupt);
         CohortOptions opt;
         opt.jobs = args->jobs;
         opt.time_limit_seconds = args->timeout;
@@ -89,9 +94,6 @@ Runner setup_batch(CLI::App& sub)
         const char* ci = std::getenv("CI");
         ProgressBar bar(::isatty(2) && !(ci && std::string(ci) == "true") && !args->out.quiet);
         CohortWriter writer(args->out);
-        // Ctrl-C: the workers are stopped and the partial output files removed.
-        std::signal(SIGINT, on_batch_interrupt);
-        std::signal(SIGTERM, on_batch_interrupt);
         check_cohort(inputs, opt, [&](std::size_t, nlohmann::json report) { writer.add(report); },
                      [&](std::size_t done, std::size_t total) { bar.update(done, total); });
         return writer.finish(opt.as_of.str());

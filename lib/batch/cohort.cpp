@@ -273,10 +273,14 @@ void check_cohort(const std::vector<CohortInput>& inputs, const CohortOptions& o
     ignore.sa_handler = SIG_IGN;
     ::sigaction(SIGPIPE, &ignore, &old);
 
+    if (cancelled) {
+        ::sigaction(SIGPIPE, &old, nullptr);
+        throw CannotCheck("interrupted; no report written");
+    }
     for (unsigned i = 0; i < jobs && i < inputs.size(); ++i) spawn();
     for (auto& w : workers) assign(w);
 
-    cancelled = 0;
+    // `cancelled` is not cleared here: a Ctrl-C during the warm-up above counts.
     while (delivered < inputs.size() && !workers.empty()) {
         if (cancelled) {
             for (auto& w : workers) {

@@ -114,7 +114,11 @@ fi
 
 # Interrupted (SIGINT, as Ctrl-C sends): exit 2, and neither the JSONL nor any partial file is left.
 "$lilo" batch slow/big slow/big slow/big slow/big --as-of $as_of -j1 --jsonl cut.jsonl --csv cut.csv >cut.out 2>cut.err & pid=$!
-sleep 0.5; kill -INT $pid; wait $pid; rci=$?
+# Sent as soon as the output file is opened, which is before the workers start
+# (a Ctrl-C during that warm-up was once lost); waiting for the file, not for a
+# fixed time, keeps this independent of how fast the build is.
+for i in $(seq 1 300); do ls | grep -q '^cut.jsonl.partial-' && break; sleep 0.1; done
+kill -INT $pid; wait $pid; rci=$?
 check "interrupted: exit 2 (got $rci), no output files, no partial files" \
   '[ $rci = 2 ] && grep -q "interrupted" cut.err && [ ! -e cut.jsonl ] && [ ! -e cut.csv ] && [ -z "$(ls | grep partial)" ]'
 check "interrupted: no worker left behind" '! pgrep -f "batch slow/big slow/big" >/dev/null'
