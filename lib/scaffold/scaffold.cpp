@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "programme/programme.hpp"
+#include "rules/document.hpp"
 #include "text/word_limit.hpp"
 
 namespace fs = std::filesystem;
@@ -48,8 +49,12 @@ public:
             else if (r.kind == "courses") courses(r);
             else if (r.kind == "project") project(r);
             else if (r.kind == "interviews") interviews(r);
+            else if (r.kind == "module") module(r);
+            else if (r.kind == "essays") essays(r);
+            else if (r.kind == "thesis") thesis(r);
         }
         link_folders();
+        references_file();
         liloignore();
         gitignore();
         workflow();
@@ -64,6 +69,7 @@ private:
     std::vector<ScaffoldFile> m_files;
     std::string m_journal_folder;
     bool m_has_journal = false;
+    std::vector<std::string> m_citing; // documents whose bibliography is references.yaml
 
     void add(const std::string& path, std::string content)
     {
@@ -116,7 +122,26 @@ private:
                 }
             }
         }
+        if (const auto* r = m_prog.requirement_of_kind("progression")) y += marks(*r);
         add("portfolio.yaml", y);
+    }
+
+    // ---- The marks a progression rule reads, commented out until they are known.
+    static std::string marks(const RequirementSpec& r)
+    {
+        std::vector<std::string> names;
+        for (const char* key : {"weights", "min_marks"}) {
+            const auto& o = r.params.value(key, nlohmann::json::object());
+            for (auto it = o.begin(); it != o.end(); ++it)
+                if (std::find(names.begin(), names.end(), it.key()) == names.end()) names.push_back(it.key());
+        }
+        if (names.empty()) return "";
+        std::string y = "# " + r.id + " (" + r.title + "): your marks, 0 to 100, as the examiners return them.\n";
+        y += "# Until every mark is here, lilo reports the progression as pending. Remove\n";
+        y += "# the `#` of `marks:` and of each mark when you have it.\n";
+        y += "# marks:\n";
+        for (const auto& n : names) y += "#   " + yaml_scalar(n) + ": 0\n";
+        return y;
     }
 
     // ---- R6 and C1…: the essay, one section per criterion, and its bibliography.
@@ -143,8 +168,8 @@ private:
         std::snprintf(tol, sizeof tol, "%g%%", declared_tol * 100);
         std::vector<std::string> intro = {
             "The " + lower(r.title) + " (" + r.id + "): " + limit.str() + " words as `lilo count " + rel +
-                "` counts them (headings, body text, footnotes and citations count; these comments, the front matter, tables "
-                "and the reference list do not). Set `declared_words` to that count, within " + tol + ".",
+                "` counts them (" + counting_note(apply_word_count_settings(m_prog.count_rules, r.params.value("word_count", nlohmann::json::object()))) +
+                "). Set `declared_words` to that count, within " + tol + ".",
             "Write one section under each heading below; each answers one criterion of the programme. To rename a heading, "
             "change it here and under `criteria:` above together. Cite works listed in " + bib +
                 " as [@key] or @key; every key must be there."};
@@ -188,24 +213,145 @@ private:
         e += comment({"Not counted. pandoc --citeproc writes the list from " + bib + "; or write it here yourself."});
         add(rel, e);
 
-        if (!has("references.yaml")) {
-            std::string b;
-            b += "# The works that " + rel + " cites, in CSL-YAML as pandoc reads it. Cite one in the\n";
-            b += "# essay as [@key] or @key, where key is its `id`. For example:\n";
-            b += "#\n";
-            b += "# references:\n";
-            b += "#   - id: leithwood2008\n";
-            b += "#     type: article-journal\n";
-            b += "#     author:\n";
-            b += "#       - family: Leithwood\n";
-            b += "#         given: Kenneth\n";
-            b += "#     issued:\n";
-            b += "#       date-parts: [[2008]]\n";
-            b += "#     title: \"Seven strong claims about successful school leadership\"\n";
-            b += "#     container-title: School Leadership & Management\n";
-            b += "references: []\n";
-            add("references.yaml", b);
+        references(rel);
+    }
+
+    // The shared bibliography: written once, naming every document that cites it.
+    void references(const std::string& rel) { m_citing.push_back(rel); }
+    void references_file()
+    {
+        if (m_citing.empty() || has("references.yaml")) return;
+        std::string b = "# " + wrap("The works that " + join(m_citing) + (m_citing.size() == 1 ? " cites" : " cite") +
+                                        ", in CSL-YAML as pandoc reads it. Cite one as [@key] or @key, where key is its "
+                                        "`id`. For example:",
+                                    78, "# ", 2) + "\n";
+        b += "#\n";
+        b += "# references:\n";
+        b += "#   - id: leithwood2008\n";
+        b += "#     type: article-journal\n";
+        b += "#     author:\n";
+        b += "#       - family: Leithwood\n";
+        b += "#         given: Kenneth\n";
+        b += "#     issued:\n";
+        b += "#       date-parts: [[2008]]\n";
+        b += "#     title: \"Seven strong claims about successful school leadership\"\n";
+        b += "#     container-title: School Leadership & Management\n";
+        b += "references: []\n";
+        add("references.yaml", b);
+    }
+
+    // What counts towards a document's limit under `rules`, in words.
+    static std::string counting_note(const CountRules& rules)
+    {
+        static const std::vector<std::pair<Category, const char*>> shown = {
+            {Category::headings, "headings"},   {Category::body, "body text"},      {Category::footnotes, "footnotes"},
+            {Category::citations, "citations"}, {Category::tables, "tables"},       {Category::captions, "captions"},
+            {Category::code, "code"},           {Category::references, "the reference list"},
+            {Category::appendices, "appendices"}};
+        std::vector<std::string> in, out = {"these comments", "the front matter"};
+        for (const auto& [c, name] : shown) (rules.counts(c) ? in : out).push_back(name);
+        return join(in) + " count; " + join(out) + " do not";
+    }
+
+    // A word-limited document: front matter, what lilo checks, and its headings.
+    void document(const std::string& rel, const RequirementSpec& r, const std::string& what, const std::string& extra,
+                  const std::vector<std::pair<std::string, std::string>>& sections)
+    {
+        const std::string dir = parent_prefix(rel);
+        const std::string bib = relative_from(dir, "references.yaml");
+        const WordLimit limit = requirement_limit(r.params);
+        const CountRules rules = apply_word_count_settings(m_prog.count_rules, r.params.value("word_count", nlohmann::json::object()));
+        char tol[32];
+        std::snprintf(tol, sizeof tol, "%g%%", param_number(r.params, "declared_tolerance", 0.05) * 100);
+
+        std::string d = "---\n";
+        d += "title: \"Your title\"\n";
+        d += "declared_words: 0            # when you finish: the count that `lilo count " + rel + "` reports\n";
+        d += "bibliography: " + yaml_scalar(bib) + "\n";
+        d += "---\n\n";
+        std::vector<std::string> intro = {
+            what + " (" + r.id + "): " + limit.str() + " words as `lilo count " + rel + "` counts them (" + counting_note(rules) +
+                "). Set `declared_words` to that count, within " + tol + ".",
+            "Cite works listed in " + bib + " as [@key] or @key; every key must be there." + (extra.empty() ? "" : " " + extra)};
+        d += comment(intro);
+        for (const auto& [heading, prompt] : sections) {
+            d += "\n## " + md_heading(heading) + "\n";
+            if (!prompt.empty()) d += "\n" + comment({prompt});
         }
+        add(rel, d);
+        references(rel);
+    }
+
+    // ---- A Diploma module: its assignment and the guide to its evidence.
+    void module(const RequirementSpec& r)
+    {
+        const auto& p = r.params;
+        const std::string dir = folder_prefix(string_param(p, "path", "modules/" + lower(r.id)));
+        const std::string assignment = string_param(p, "assignment", "assignment.md");
+        const long min_items = param_int(p, "min_evidence", 1);
+        std::vector<std::string> sorts, after;
+        for (const auto& x : p.value("evidence", nlohmann::json::array()))
+            if (x.is_string()) sorts.push_back(x.get<std::string>());
+        for (const auto& x : p.value("after", nlohmann::json::array()))
+            if (x.is_string()) after.push_back(x.get<std::string>());
+
+        std::string t = "# " + r.title + " (" + r.id + ")\n\n";
+        t += para("`" + assignment + "` is the module's assignment. Keep the evidence it draws on under `evidence/`, one "
+                  "folder for each sort, and link every item from the assignment where you use it.");
+        t += "\n";
+        for (const auto& sort : sorts)
+            t += bullet("`evidence/" + sort + "/`: at least " + plural(min_items, "item", "items") + " of " + sort +
+                        " evidence, e.g. `evidence/" + sort + "/" + m_today.str() + "-" +
+                        (sort == "practice" ? "meeting-minutes" : sort == "learning" ? "reading-note" : sort == "reflection" ? "reflective-log" : "item") +
+                        ".md`, linked as [" + sort + "](evidence/" + sort + "/…).");
+        if (!after.empty())
+            t += bullet(r.id + " counts only once " + join(after) + (after.size() == 1 ? " is" : " are") + " met.");
+        t += bullet("This README is only a guide; it is not evidence.");
+        add(dir + "README.md", t);
+
+        std::vector<std::pair<std::string, std::string>> sections = {
+            {"Introduction", "The focus of the module in your school and role, and why it matters now."},
+            {"Context and literature", "What research says about it, read critically against your own context."},
+            {"Leading the development", "What you did, with whom, and what happened: draw on your evidence of practice and "
+                                        "link each item, e.g. [minutes](evidence/practice/…)."},
+            {"Evaluation", "What changed in teaching and learning, and how you know; what did not."},
+            {"Reflection", "What the module taught you about your own leadership, with your evidence of learning and "
+                           "reflection, and what you will do next."},
+            {"References", "Not counted. pandoc --citeproc writes the list from the bibliography; or write it here yourself."}};
+        document(dir + assignment, r, "The assignment of " + r.title, "Link every evidence item kept under evidence/.", sections);
+    }
+
+    // ---- MPhil essays, one file each.
+    void essays(const RequirementSpec& r)
+    {
+        const auto& paths = r.params.value("paths", nlohmann::json::array());
+        std::size_t n = 0;
+        for (const auto& x : paths) {
+            if (!x.is_string()) continue;
+            ++n;
+            const std::string rel = fs::path(x.get<std::string>()).lexically_normal().generic_string();
+            document(rel, r, "Essay " + std::to_string(n) + " of the " + lower(r.title), "",
+                     {{"Introduction", "The question the essay answers, and why it matters in your context."},
+                      {"Literature", "What research says about it, read critically."},
+                      {"Discussion", "Your argument, with evidence from your own setting where it helps."},
+                      {"Conclusion", "What follows for leaders and for your own practice."},
+                      {"References", "Not counted. pandoc --citeproc writes the list from the bibliography; or write it here yourself."}});
+        }
+    }
+
+    // ---- The thesis, counted by its own rules.
+    void thesis(const RequirementSpec& r)
+    {
+        const std::string rel = fs::path(string_param(r.params, "path", "thesis/thesis.md")).lexically_normal().generic_string();
+        document(rel, r, "The " + lower(r.title), "Footnotes go in as [^1], tables as Markdown tables.",
+                 {{"Introduction", "The problem, the research questions, and why they matter."},
+                  {"Literature review", "What is known, and the gap your study addresses."},
+                  {"Methodology", "Design, participants, data and analysis; ethics and consent."},
+                  {"Findings", "What you found, question by question."},
+                  {"Discussion", "What the findings mean, against the literature."},
+                  {"Conclusion", "Contributions, limitations, and implications for leadership."},
+                  {"References", "Not counted. pandoc --citeproc writes the list from the bibliography; or write it here yourself."},
+                  {"Appendix A: Instruments", "Interview schedules, surveys, consent forms and other material."}});
     }
 
     // ---- R1: the mentor's meeting records.

@@ -213,3 +213,96 @@ TEST_CASE("a write error names the path")
         CHECK(std::string(e.what()).find("file") != std::string::npos);
     }
 }
+
+TEST_CASE("the Diploma's scaffold has both modules, and its portfolio is incomplete for real reasons")
+{
+    ScaffoldOptions opt = options_for("2026-01-05");
+    opt.programme = "cambridge-diploma";
+    const auto files = scaffold_files(opt);
+    for (const char* path : {"essay.md", "modules/m2/README.md", "modules/m2/assignment.md", "modules/m3/README.md",
+                             "modules/m3/assignment.md", "references.yaml"})
+        CHECK_MESSAGE(file(files, path) != nullptr, path);
+    const auto* m2 = file(files, "modules/m2/assignment.md");
+    REQUIRE(m2);
+    CHECK(m2->content.find("bibliography: \"../../references.yaml\"\n") != std::string::npos);
+    CHECK(m2->content.find("3,240–3,960 words") != std::string::npos);
+    CHECK(file(files, "modules/m2/README.md")->content.find("`evidence/reflection/`") != std::string::npos);
+    CHECK(file(files, "references.yaml")->content.find("essay.md, modules/m2/assignment.md, and\n# modules/m3/assignment.md cite") !=
+          std::string::npos);
+
+    TempDir tmp;
+    const fs::path dir = tmp.dir();
+    write_scaffold(dir, opt);
+    Report r = check_at(dir, "2026-01-05");
+    INFO("diagnostics: " << codes(r));
+    for (const auto& d : r.diagnostics) {
+        CHECK_MESSAGE(d.owner() != "P", d.code << " at " << d.file);
+        CHECK_MESSAGE(d.file.find("README") == std::string::npos, d.code << " at " << d.file);
+    }
+    for (const char* absent : {"R7.missing", "R7.assignment-missing", "R7.bibliography-missing", "R8.missing"})
+        CHECK_MESSAGE(find(r, absent) == nullptr, absent);
+    CHECK(find(r, "R7.words", "modules/m2/assignment.md") != nullptr);
+    CHECK(find(r, "R7.evidence-few", "modules/m2/evidence/practice") != nullptr);
+    CHECK(find(r, "R8.order") != nullptr);
+
+    // Evidence kept where the README says, linked where the assignment's comment says: counted.
+    std::string assignment = slurp(dir / "modules/m2/assignment.md");
+    std::string links;
+    for (const char* sort : {"practice", "learning", "reflection"}) {
+        fs::create_directories(dir / "modules/m2/evidence" / sort);
+        std::ofstream(dir / "modules/m2/evidence" / sort / "2026-01-04-item.md", std::ios::binary) << "# Item\n\nNotes.\n";
+        links += std::string("[") + sort + "](evidence/" + sort + "/2026-01-04-item.md) ";
+    }
+    const auto at = assignment.find("## Leading the development\n");
+    REQUIRE(at != std::string::npos);
+    assignment.insert(at + std::string("## Leading the development\n").size(), "\n" + links + "\n");
+    std::ofstream(dir / "modules/m2/assignment.md", std::ios::binary) << assignment;
+    r = check_at(dir, "2026-01-05");
+    CHECK(find(r, "R7.evidence-few") == nullptr);
+    CHECK(find(r, "R7.evidence-unlinked") == nullptr);
+    CHECK(find(r, "R8.evidence-few") != nullptr);
+}
+
+TEST_CASE("the MPhil's scaffold has its essays, its thesis under its own rules, and the marks to fill in")
+{
+    ScaffoldOptions opt = options_for("2026-01-05");
+    opt.programme = "mphil-elsi";
+    const auto files = scaffold_files(opt);
+    for (const char* path : {"essays/essay-1.md", "essays/essay-2.md", "thesis/thesis.md", "references.yaml"})
+        CHECK_MESSAGE(file(files, path) != nullptr, path);
+    CHECK(file(files, "essay.md") == nullptr);
+    CHECK(file(files, "mentoring/README.md") == nullptr);
+    // The thesis's note follows its word_count settings: footnotes out, as the programme says.
+    const auto* thesis = file(files, "thesis/thesis.md");
+    REQUIRE(thesis);
+    CHECK(thesis->content.find("(headings, body text, and citations count;") != std::string::npos);
+    CHECK(thesis->content.find("\n## Appendix A: Instruments\n") != std::string::npos);
+    CHECK(file(files, "essays/essay-1.md")->content.find("6,000–6,500 words") != std::string::npos);
+    const auto* manifest = file(files, "portfolio.yaml");
+    REQUIRE(manifest);
+    CHECK(manifest->content.find("# marks:\n#   essay1: 0\n#   essay2: 0\n#   thesis: 0\n") != std::string::npos);
+
+    TempDir tmp;
+    const fs::path dir = tmp.dir();
+    write_scaffold(dir, opt);
+    Report r = check_at(dir, "2026-01-05");
+    INFO("diagnostics: " << codes(r));
+    for (const auto& d : r.diagnostics) CHECK_MESSAGE(d.owner() != "P", d.code << " at " << d.file);
+    for (const char* absent : {"R1.missing", "R2.missing", "R1.bibliography-missing", "R2.bibliography-missing"})
+        CHECK_MESSAGE(find(r, absent) == nullptr, absent);
+    CHECK(find(r, "R1.words", "essays/essay-1.md") != nullptr);
+    CHECK(find(r, "R1.words", "essays/essay-2.md") != nullptr);
+    CHECK(find(r, "R2.words") == nullptr); // under its maximum
+    REQUIRE(r.progression);
+    CHECK(r.progression->status == "pending");
+
+    // The marks, once uncommented as the comment says, decide the progression.
+    std::string yaml = slurp(dir / "portfolio.yaml");
+    const auto at = yaml.find("# marks:\n");
+    REQUIRE(at != std::string::npos);
+    yaml.replace(at, std::string::npos, "marks:\n  essay1: 72\n  essay2: 70\n  thesis: 74\n");
+    std::ofstream(dir / "portfolio.yaml", std::ios::binary) << yaml;
+    r = check_at(dir, "2026-01-05");
+    REQUIRE(r.progression);
+    CHECK(r.progression->status == "met");
+}
