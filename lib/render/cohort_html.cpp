@@ -106,11 +106,22 @@ std::optional<long long> day_number(std::string_view s)
 
 struct Diag { std::string severity, code, where, message; };
 
+// A requirement or criterion as a column. In a cohort of several programmes
+// one id can mean different things (R1 is the mentor in lilo-certificate and
+// the essays in mphil-elsi), so a column is an id with its title: the
+// Diploma's R1, which is the Certificate's, shares its column, the MPhil's
+// R1 has its own, and the label names the title wherever an id is shared.
+struct Column {
+    std::string key, id, title, label;
+};
+
+std::string column_key(const std::string& id, const std::string& title) { return id + '\x1f' + title; }
+
 // One portfolio as the page shows it.
 struct Row {
     std::string anchor, name, id, portfolio, programme, qualification, status, error;
     std::string as_of, progression, arithmetic, essay_file;
-    std::map<std::string, bool> done; // requirement or criterion id → met/addressed
+    std::map<std::string, bool> done; // column key (id and title) → met/addressed
     std::optional<long long> errors, warnings, words, limit_min, limit_max;
     std::vector<long long> journal; // day numbers, sorted
     std::vector<Diag> diagnostics;
@@ -139,7 +150,7 @@ Row read_row(const json& r, std::size_t index)
             for (const json& item : *items)
                 if (const std::string id = text(item, "id"); !id.empty()) {
                     const std::string s = text(item, "status");
-                    row.done.emplace(id, s == "met" || s == "addressed");
+                    row.done.emplace(column_key(id, text(item, "title")), s == "met" || s == "addressed");
                 }
     if (const json* e = field(r, "essay")) {
         row.words = integer(*e, "words");
@@ -294,22 +305,21 @@ void append_summary(std::string& out, const std::vector<Row>& rows)
     out += "</div></section>\n";
 }
 
-void append_completion(std::string& out, const std::vector<Row>& rows, const std::vector<std::string>& columns,
-                       const std::map<std::string, std::string>& titles)
+void append_completion(std::string& out, const std::vector<Row>& rows, const std::vector<Column>& columns)
 {
     out += "<section id=\"completion\"><h2>Completion by requirement and criterion</h2>\n";
     if (columns.empty()) { out += "<p class=\"muted\">No requirements in these reports.</p></section>\n"; return; }
     out += "<table class=\"completion\"><thead><tr><th>Id</th><th>Title</th><th style=\"width:40%\">Met or addressed</th>"
            "<th class=\"num\">Portfolios</th><th class=\"num\">%</th></tr></thead><tbody>\n";
-    for (const auto& id : columns) {
+    for (const auto& col : columns) {
         std::size_t total = 0, met = 0;
         for (const auto& r : rows)
-            if (auto it = r.done.find(id); it != r.done.end()) { ++total; met += it->second; }
+            if (auto it = r.done.find(col.key); it != r.done.end()) { ++total; met += it->second; }
         const long long pct = total ? std::llround(100.0 * static_cast<double>(met) / static_cast<double>(total)) : 0;
         out += fmt::format("<tr data-id=\"{0}\"><td>{0}</td><td>{1}</td><td><svg class=\"bar\" viewBox=\"0 0 200 14\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{2} of {3}\">"
                            "<rect class=\"track\" x=\"0.5\" y=\"0.5\" width=\"199\" height=\"13\" rx=\"3\"/><rect class=\"fill\" x=\"0.5\" y=\"0.5\" width=\"{4}\" height=\"13\" rx=\"3\"/></svg></td>"
                            "<td class=\"num\">{2} of {3}</td><td class=\"num\">{5}%</td></tr>\n",
-                           esc(id), esc(titles.at(id)), met, total, coord(total ? 199.0 * static_cast<double>(met) / static_cast<double>(total) : 0.0), pct);
+                           esc(col.id), esc(col.title), met, total, coord(total ? 199.0 * static_cast<double>(met) / static_cast<double>(total) : 0.0), pct);
     }
     out += "</tbody></table></section>\n";
 }
@@ -442,8 +452,7 @@ std::string optional_number(const std::optional<long long>& v)
     return v ? fmt::format("<td class=\"num\" data-v=\"{}\">{}</td>", *v, number(*v)) : "<td class=\"num\" data-v=\"\">—</td>";
 }
 
-void append_table(std::string& out, const std::vector<Row>& rows, const std::vector<std::string>& columns,
-                  const std::map<std::string, std::string>& titles)
+void append_table(std::string& out, const std::vector<Row>& rows, const std::vector<Column>& columns)
 {
     const bool qualification = std::any_of(rows.begin(), rows.end(), [](const Row& r) { return !r.qualification.empty(); });
     const bool progression = std::any_of(rows.begin(), rows.end(), [](const Row& r) { return !r.progression.empty(); });
@@ -463,7 +472,7 @@ void append_table(std::string& out, const std::vector<Row>& rows, const std::vec
     if (qualification) head("Qualification", "text");
     head("Status", "text");
     if (progression) head("Progression", "text");
-    for (const auto& id : columns) head(id, "num", titles.at(id), "m");
+    for (const auto& col : columns) head(col.label, "num", col.title, "m");
     head("Errors", "num", "", "num"); head("Warnings", "num", "", "num"); head("Essay words", "num", "", "num");
     out += "</tr></thead><tbody>\n";
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -479,8 +488,8 @@ void append_table(std::string& out, const std::vector<Row>& rows, const std::vec
         if (qualification) out += "<td>" + esc(r.qualification) + "</td>";
         out += fmt::format("<td data-v=\"{}\">{}</td>", esc(r.status), badge(r.status));
         if (progression) out += "<td>" + esc(r.progression) + "</td>";
-        for (const auto& id : columns) {
-            const auto it = r.done.find(id);
+        for (const auto& col : columns) {
+            const auto it = r.done.find(col.key);
             if (it == r.done.end()) out += "<td class=\"m na\" data-v=\"\">—</td>";
             else if (it->second) out += "<td class=\"m yes\" data-v=\"1\">✓<span class=\"sr\"> met</span></td>";
             else out += "<td class=\"m no\" data-v=\"0\">✗<span class=\"sr\"> unmet</span></td>";
@@ -491,8 +500,7 @@ void append_table(std::string& out, const std::vector<Row>& rows, const std::vec
     out += "</tbody></table></div><p id=\"no-match\" class=\"muted\" hidden>No candidate matches the filter.</p></section>\n";
 }
 
-void append_diagnostics(std::string& out, const std::vector<Row>& rows, const std::vector<std::string>& columns,
-                        const std::map<std::string, std::string>& titles)
+void append_diagnostics(std::string& out, const std::vector<Row>& rows, const std::vector<Column>& columns)
 {
     out += "<section id=\"diagnostics\"><h2>Diagnostics by candidate</h2>\n";
     for (const auto& r : rows) {
@@ -508,8 +516,8 @@ void append_diagnostics(std::string& out, const std::vector<Row>& rows, const st
         if (!r.progression.empty())
             out += "<p>Progression: <strong>" + esc(r.progression) + "</strong>" + (r.arithmetic.empty() ? "" : " — " + esc(r.arithmetic)) + "</p>\n";
         std::string unmet;
-        for (const auto& id : columns)
-            if (auto it = r.done.find(id); it != r.done.end() && !it->second) unmet += (unmet.empty() ? "" : ", ") + esc(id) + " " + esc(titles.at(id));
+        for (const auto& col : columns)
+            if (auto it = r.done.find(col.key); it != r.done.end() && !it->second) unmet += (unmet.empty() ? "" : ", ") + esc(col.id) + " " + esc(col.title);
         if (!unmet.empty()) out += "<p>Unmet or missing: " + unmet + "</p>\n";
         if (r.diagnostics.empty()) out += r.status == "error" ? "" : "<p class=\"muted\">No diagnostics.</p>\n";
         else {
@@ -532,18 +540,27 @@ std::string render_cohort_html(const std::vector<nlohmann::json>& reports, const
     rows.reserve(reports.size());
     for (std::size_t i = 0; i < reports.size(); ++i) rows.push_back(read_row(reports[i], i));
 
-    std::map<std::string, std::string> titles; // the first title seen for each id
-    for (const auto& r : reports)
-        for (const char* list : {"requirements", "criteria"})
-            if (const json* items = field(r, list); items && items->is_array())
-                for (const json& item : *items)
-                    if (const std::string id = text(item, "id"); !id.empty()) {
-                        auto [it, added] = titles.emplace(id, text(item, "title"));
-                        if (it->second.empty()) it->second = text(item, "title");
-                    }
-    std::vector<std::string> columns;
-    for (const auto& [id, title] : titles) columns.push_back(id);
-    std::sort(columns.begin(), columns.end(), column_less);
+    std::vector<Column> columns;
+    {
+        std::set<std::string> seen;
+        std::map<std::string, int> uses; // columns per id
+        for (const auto& r : reports)
+            for (const char* list : {"requirements", "criteria"})
+                if (const json* items = field(r, list); items && items->is_array())
+                    for (const json& item : *items)
+                        if (const std::string id = text(item, "id"); !id.empty()) {
+                            const std::string title = text(item, "title");
+                            if (!seen.insert(column_key(id, title)).second) continue;
+                            columns.push_back({column_key(id, title), id, title, id});
+                            ++uses[id];
+                        }
+        for (auto& col : columns)
+            if (uses[col.id] > 1) col.label = col.id + " " + col.title;
+        std::stable_sort(columns.begin(), columns.end(), [](const Column& a, const Column& b) {
+            if (column_less(a.id, b.id) || column_less(b.id, a.id)) return column_less(a.id, b.id);
+            return a.title < b.title;
+        });
+    }
 
     std::set<std::string> dates;
     for (const auto& r : rows)
@@ -561,11 +578,11 @@ std::string render_cohort_html(const std::vector<nlohmann::json>& reports, const
     out += "<header><h1>" + esc(options.title) + "</h1>\n<p class=\"meta\">" + std::to_string(rows.size()) +
            (rows.size() == 1 ? " portfolio" : " portfolios") + (as_of.empty() ? "" : " · as of " + as_of) + "</p></header>\n<main>\n";
     append_summary(out, rows);
-    append_completion(out, rows, columns, titles);
+    append_completion(out, rows, columns);
     append_essays(out, rows);
     append_journal(out, rows);
-    append_table(out, rows, columns, titles);
-    append_diagnostics(out, rows, columns, titles);
+    append_table(out, rows, columns);
+    append_diagnostics(out, rows, columns);
     out += "</main>\n<footer>";
     if (!options.generated_by.empty()) out += "Generated by " + esc(options.generated_by) + ".";
     out += "</footer>\n<script>" + std::string(script) + "</script>\n</body>\n</html>\n";

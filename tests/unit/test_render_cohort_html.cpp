@@ -106,6 +106,33 @@ TEST_CASE("cohort HTML: the columns are the union of ids, R numerically, then C"
     CHECK(html.find("aria-label=\"1 of 1\"") != std::string::npos);
 }
 
+TEST_CASE("cohort HTML: a mixed cohort keeps the Certificate's R1 and the MPhil's R1 apart, and the Diploma with the Certificate")
+{
+    PortfolioCopy cert("certificate"), diploma("diploma"), mphil("mphil-incomplete");
+    const json a = to_json(cert.check(), "0.1.0"), b = to_json(diploma.check(), "0.1.0"), c = to_json(mphil.check(), "0.1.0");
+    const std::string html = render_cohort_html({a, b, c}, {});
+    // R1 means the mentor in two programmes and the essays in the third: two columns, each named.
+    CHECK(html.find("<tr data-id=\"R1\"><td>R1</td><td>Mentor</td>") != std::string::npos);
+    CHECK(html.find("<tr data-id=\"R1\"><td>R1</td><td>Essays</td>") != std::string::npos);
+    CHECK(html.find("<button type=\"button\">R1 Mentor</button>") != std::string::npos);
+    CHECK(html.find("<button type=\"button\">R1 Essays</button>") != std::string::npos);
+    // The Certificate and the Diploma share R1 Mentor: 2 of 2 met; the MPhil is counted only under its own R1.
+    const auto mentor = html.find("<td>R1</td><td>Mentor</td>");
+    CHECK(html.find("2 of 2", mentor) < html.find("</tr>", mentor));
+    const auto essays = html.find("<td>R1</td><td>Essays</td>");
+    CHECK(html.find("0 of 1", essays) < html.find("</tr>", essays)); // the incomplete MPhil example
+    // An id only one programme has keeps its plain label.
+    CHECK(html.find("<button type=\"button\">R7</button>") != std::string::npos);
+    // The MPhil candidate's unmet list names its own requirements' titles.
+    const auto section = html.find("<article class=\"cand\" id=\"c-3\">");
+    REQUIRE(section != std::string::npos);
+    const auto unmet = html.find("<p>Unmet or missing: ", section);
+    REQUIRE(unmet != std::string::npos);
+    const std::string line = html.substr(unmet, html.find("</p>", unmet) - unmet);
+    CHECK(line.find("R1 Essays") != std::string::npos);
+    CHECK(line.find("Mentor") == std::string::npos);
+}
+
 TEST_CASE("cohort HTML: optional fields (essay limit, journal dates, qualification, progression)")
 {
     json a = report("a", "complete", {{"R1", true}});
