@@ -110,7 +110,8 @@ Runner setup_check(CLI::App& sub)
                     text = dump_json(all, 2) + "\n";
                 }
             } else if (name == "github") {
-                text = render_github(reports);
+                // The annotations that come with the text report follow its --quiet.
+                text = render_github(reports, 10, args->quiet && args->formats.empty());
                 if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary && file.empty()) {
                     std::FILE* s = std::fopen(summary, "a");
                     if (s) { std::fputs(render_markdown(reports).c_str(), s); std::fclose(s); }

@@ -27,12 +27,13 @@ std::string github_escape_data(std::string_view s) { return escape(s, false); }
 
 std::string github_escape_property(std::string_view s) { return escape(s, true); }
 
-std::string render_github(const std::vector<Report>& reports, std::size_t per_kind)
+std::string render_github(const std::vector<Report>& reports, std::size_t per_kind, bool errors_only)
 {
     struct Item { const Report* r; const Diagnostic* d; };
     std::vector<Item> items;
     for (const auto& r : reports)
-        for (const auto& d : r.diagnostics) items.push_back({&r, &d});
+        for (const auto& d : r.diagnostics)
+            if (!errors_only || d.severity == Severity::error) items.push_back({&r, &d});
     // Most important first: errors, then warnings, then notices; within a
     // kind, the portfolio's form, then requirements, then criteria.
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
@@ -57,7 +58,9 @@ std::string render_github(const std::vector<Report>& reports, std::size_t per_ki
         const std::string where = it.d->file.empty() ? it.r->portfolio + ": " : "";
         out += fmt::format("::{} {}::{}{}\n", command, props, github_escape_data(where), github_escape_data(it.d->message));
     }
-    if (hidden[0] + hidden[1] + hidden[2] > 0)
+    if (errors_only && hidden[0] > 0)
+        out += fmt::format("::notice title=lilo::{} more errors not shown as annotations (GitHub shows 10); run lilo check for all\n", hidden[0]);
+    else if (hidden[0] + hidden[1] + hidden[2] > 0)
         out += fmt::format("::notice title=lilo::{} more errors, {} more warnings and {} more notices not shown as annotations (GitHub shows 10 of each); run lilo check for all\n",
                            hidden[0], hidden[1], hidden[2]);
     return out;

@@ -22,7 +22,9 @@ std::string render_text(const Report& report, const TextStyle& style);
 // GitHub workflow commands (::error file=…,line=…,title=…::…), most
 // important first, at most `per_kind` of each kind, then a line saying how
 // many were left out (GitHub shows only 10 of each kind per step).
-std::string render_github(const std::vector<Report>& reports, std::size_t per_kind = 10);
+// errors_only: no warnings or notices at all (lilo check --quiet, when the
+// annotations come with its text report).
+std::string render_github(const std::vector<Report>& reports, std::size_t per_kind = 10, bool errors_only = false);
 // Escaping of workflow-command data and property values.
 std::string github_escape_data(std::string_view s);
 std::string github_escape_property(std::string_view s);

@@ -69,6 +69,10 @@ grep -q '^::notice title=lilo::[0-9]* more errors' all.gh && ok || fail "a closi
 # Under GITHUB_ACTIONS, plain check also annotates; GITHUB_STEP_SUMMARY gets a Markdown summary.
 GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=$work/summary.md "$lilo" check q --as-of 2026-11-20 >plain.txt 2>&1
 grep -q '^::error file=q/' plain.txt && grep -q 'Incomplete' plain.txt && ok || fail "GITHUB_ACTIONS=true: text and annotations"
+# --quiet thins the annotations that come with the text report as it thins the text: errors only.
+GITHUB_ACTIONS=true "$lilo" check q --as-of 2026-11-20 --quiet >quiet.txt 2>&1
+grep -q '^::warning' plain.txt && grep -q '^::error file=q/' quiet.txt && ! grep -qE '^::(warning|notice) file=' quiet.txt && ok ||
+  fail "GITHUB_ACTIONS=true --quiet: error annotations only ($(grep -c '^::warning' quiet.txt) warnings)"
 grep -q '^## lilo check: q' summary.md && ok || fail "GITHUB_STEP_SUMMARY gets the Markdown summary"
 grep -q '^| R1 Mentor | \*\*unmet\*\*' all.md && ok || fail "markdown report: a table of requirements"
 

@@ -24,6 +24,21 @@ TEST_CASE("github annotations: errors first, ten of each kind, then how many wer
     CHECK(out.find("::notice title=lilo::" + std::to_string(r.count(Severity::error) - 3) + " more errors") != std::string::npos);
 }
 
+TEST_CASE("github annotations, errors only (check --quiet): no warnings or notices, and the closing line counts errors alone")
+{
+    PortfolioCopy p("certificate-incomplete");
+    const Report r = p.check();
+    REQUIRE(r.count(Severity::warning) > 0);
+    const std::string all = render_github({r}, 100);
+    CHECK(all.find("::warning ") != std::string::npos);
+    const std::string out = render_github({r}, 3, true);
+    CHECK(out.find("::warning ") == std::string::npos);
+    CHECK(out.find("::notice file=") == std::string::npos);
+    CHECK(out.find("::notice title=lilo::" + std::to_string(r.count(Severity::error) - 3) +
+                   " more errors not shown as annotations (GitHub shows 10); run lilo check for all\n") != std::string::npos);
+    CHECK(out.find("more warnings") == std::string::npos);
+}
+
 TEST_CASE("JUnit: a testcase per requirement and criterion, a failure per unmet one")
 {
     PortfolioCopy p("certificate-incomplete");
