@@ -1,4 +1,5 @@
 // SARIF 2.1.0 for code-scanning tools.
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -62,10 +63,20 @@ nlohmann::json render_sarif(const std::vector<Report>& reports)
                          {"help", {{"text", help}}},
                          {"helpUri", "https://lilo.example/man/lilo-check.html#" + id}});
     };
-    for (const auto& [id, title] : titles)
+    // In id order (P, R1 … R10, C1 … C10), each requirement's codes by name.
+    const auto by_id = [](const std::string& a, const std::string& b) {
+        const std::string_view oa = std::string_view(a).substr(0, a.find('.')), ob = std::string_view(b).substr(0, b.find('.'));
+        if (id_less(oa, ob) || id_less(ob, oa)) return id_less(oa, ob);
+        return a < b;
+    };
+    std::vector<std::pair<std::string, std::string>> ordered(titles.begin(), titles.end());
+    std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& a, const auto& b) { return by_id(a.first, b.first); });
+    for (const auto& [id, title] : ordered)
         if (id.find('.') == std::string::npos)
             rule(id, title, id + ": " + title + ". `lilo check` and `man lilo-check` say what it needs; `lilo explain " + id + "` explains it.");
-    for (const auto& [code, title] : codes)
+    ordered.assign(codes.begin(), codes.end());
+    std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& a, const auto& b) { return by_id(a.first, b.first); });
+    for (const auto& [code, title] : ordered)
         rule(code, code + " (" + title + ")", "A finding of " + code.substr(0, code.find('.')) + " (" + title + "); see `man lilo-check` for " + code + ".");
     return json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                 {"version", "2.1.0"},

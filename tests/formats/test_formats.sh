@@ -43,6 +43,10 @@ else
   skip "npm or the npm registry is not available: ajv and sarif-multitool not run"
 fi
 
+# SARIF rules in id order: P, R1 … R6, C1 … C10 (C10 after C9, not after C1), then the codes.
+rules=$(python3 -c "import json; print(' '.join(r['id'] for r in json.load(open('all.sarif'))['runs'][0]['tool']['driver']['rules'] if '.' not in r['id']))")
+[ "$rules" = "P R1 R2 R3 R4 R5 R6 C1 C2 C3 C4 C5 C6 C7 C8 C9 C10" ] && ok || fail "SARIF rules in id order: $rules"
+
 if command -v xmllint >/dev/null; then
   xmllint --noout all.xml && ok || fail "xmllint: not well-formed JUnit XML"
   # The counts agree with the reports: a testcase per requirement and criterion, a failure per unmet one.
