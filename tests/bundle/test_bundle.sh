@@ -97,21 +97,30 @@ bsdtar -tf nfd.zip | grep -q "presentation/caf$(printf '\xc3\xa9').md" && ok || 
 cp -r "$examples/certificate" big
 head -c 60000000 /dev/urandom > big/project/evidence/recording.bin
 # A background job in a script starts with SIGINT ignored until lilo installs
-# its handler, so the early interruption is SIGTERM (never ignored) and Ctrl-C's
-# SIGINT comes once the work is under way.
-for when in "TERM 0.1" "INT 0.8"; do
-  sig=${when% *}; delay=${when#* }
+# its handler, so the early interruption is SIGTERM (never ignored), and
+# Ctrl-C's SIGINT and kill -9 come once the zip is being written: when its
+# partial file appears, however fast or slow this build is (a fixed delay once
+# fell before the handler on a loaded sanitizer build, and the SIGINT was lost).
+wait_for_partial() {
+  for _ in $(seq 1 600); do
+    ls -A | grep -q partial && return 0
+    kill -0 "$1" 2>/dev/null || return 1
+    sleep 0.05
+  done
+  return 1
+}
+for sig in TERM INT; do
   "$lilo" bundle big --as-of 2026-11-20 -o big.zip >/dev/null 2>&1 &
   pid=$!
-  sleep "$delay"
+  if [ "$sig" = TERM ]; then sleep 0.1; else wait_for_partial $pid || fail "no partial file while the bundle is written"; fi
   kill -"$sig" $pid; wait $pid; rc=$?
-  [ ! -e big.zip ] && [ -z "$(ls -A | grep partial)" ] && ok || fail "SIG$sig after ${delay}s leaves no bundle and no partial file (exit $rc): $(ls -a)"
+  [ ! -e big.zip ] && [ -z "$(ls -A | grep partial)" ] && ok || fail "SIG$sig leaves no bundle and no partial file (exit $rc): $(ls -A | tr '\n' ' ')"
 done
 "$lilo" bundle big --as-of 2026-11-20 -o big.zip >/dev/null 2>&1 &
 pid=$!
-sleep 0.3
+wait_for_partial $pid || fail "no partial file while the bundle is written"
 kill -KILL $pid; wait $pid 2>/dev/null
-[ ! -e big.zip ] && ok || fail "kill -9 leaves no bundle"
+[ ! -e big.zip ] && ok || fail "kill -9 leaves no bundle: $(ls -A | tr '\n' ' ')"
 "$lilo" bundle big --as-of 2026-11-20 -o big.zip >/dev/null 2>&1 && [ -f big.zip ] && [ -z "$(ls -A | grep partial)" ] && ok ||
   fail "the next run succeeds and clears what the killed one left: $(ls -a)"
 
