@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 #include "core/date.hpp"
 #include "git/handles.hpp"
@@ -88,6 +89,24 @@ TreePtr tree_of(const git_commit* c)
     return TreePtr(t);
 }
 
+
+// The first parent after the first (1, 2, …) whose tree has `path`; 0 when
+// none has it (or the commit is no merge). A parent missing from a shallow
+// clone is passed over.
+unsigned other_parent_with(const git_commit* c, const char* path)
+{
+    for (unsigned i = 1, n = git_commit_parentcount(c); i < n; ++i) {
+        git_commit* p = nullptr;
+        if (git_commit_parent(&p, c, i) != 0) continue;
+        const CommitPtr parent(p);
+        const TreePtr tree = tree_of(parent.get());
+        git_tree_entry* e = nullptr;
+        const int rc = git_tree_entry_bypath(&e, tree.get(), path);
+        const TreeEntryPtr entry(e);
+        if (rc == 0 && git_tree_entry_type(e) == GIT_OBJECT_BLOB) return i;
+    }
+    return 0;
+}
 } // namespace
 
 std::optional<Repository> Repository::discover(const fs::path& folder)
@@ -147,9 +166,6 @@ std::map<std::string, FirstAdded> Repository::first_added(const std::vector<std:
     // Each path's name at the commit being looked at → the paths asked about.
     std::map<std::string, std::vector<std::string>> names;
     for (const auto& p : paths) names[m_prefix + p].push_back(p);
-    auto all_inside = [&] {
-        return std::all_of(names.begin(), names.end(), [&](const auto& n) { return n.first.starts_with(m_prefix); });
-    };
     // The portfolio folder's tree id in a commit's tree: a commit that leaves it alone is skipped unread.
     auto folder_id = [&](const git_tree* root) -> std::optional<git_oid> {
         if (!root) return std::nullopt;
@@ -172,64 +188,93 @@ std::map<std::string, FirstAdded> Repository::first_added(const std::vector<std:
         return DiffPtr(d);
     };
 
-    CommitPtr commit = lookup_commit(repo, *head);
-    TreePtr tree = tree_of(commit.get());
-    for (;;) {
-        CommitPtr parent;
-        bool boundary = false;
-        if (git_commit_parentcount(commit.get()) > 0) {
-            git_commit* p = nullptr;
-            const int rc = git_commit_parent(&p, commit.get(), 0);
-            if (rc == GIT_ENOTFOUND) boundary = true; // a shallow clone's edge (or a missing object)
-            else check(rc, "cannot read the parent of commit " + oid_hex(*git_commit_id(commit.get())));
-            parent.reset(p);
-        }
-        TreePtr parent_tree = parent ? tree_of(parent.get()) : TreePtr();
-        const bool inside = all_inside();
-        const auto now_id = folder_id(tree.get()), before_id = folder_id(parent_tree.get());
-        const bool untouched = inside && now_id.has_value() == before_id.has_value() && (!now_id || git_oid_equal(&*now_id, &*before_id));
-        DiffPtr diff;
-        bool wanted = false;
-        if (!untouched) {
-            diff = diff_trees(parent_tree.get(), tree.get(), !inside);
-            // Rename detection reads file contents: only when a file asked about appears here.
-            for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n && !wanted; ++i) {
-                const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-                wanted = delta->status == GIT_DELTA_ADDED && names.count(delta->new_file.path);
+    // Walks back from `start` along first parents with `followed` (each name
+    // at the commit being looked at → the paths asked about). A merge that
+    // adds a file relative to its first parent, while another parent already
+    // has it, did not write it: it was written on that branch, so the walk
+    // follows that parent instead (recursively, for branches of branches),
+    // and an entry committed on a branch dates from its own commit, not from
+    // the merge that brought it in.
+    using Followed = std::map<std::string, std::vector<std::string>>;
+    std::function<void(CommitPtr, Followed&, bool)> walk = [&](CommitPtr commit, Followed& followed, bool branch) {
+        const auto all_inside_of = [&] {
+            return std::all_of(followed.begin(), followed.end(), [&](const auto& n) { return n.first.starts_with(m_prefix); });
+        };
+        TreePtr tree = tree_of(commit.get());
+        for (;;) {
+            if (followed.empty()) break;
+            CommitPtr parent;
+            bool boundary = false;
+            if (git_commit_parentcount(commit.get()) > 0) {
+                git_commit* p = nullptr;
+                const int rc = git_commit_parent(&p, commit.get(), 0);
+                if (rc == GIT_ENOTFOUND) boundary = true; // a shallow clone's edge (or a missing object)
+                else check(rc, "cannot read the parent of commit " + oid_hex(*git_commit_id(commit.get())));
+                parent.reset(p);
             }
-        }
-        if (wanted && parent) {
-            // Over the whole tree: a file may have come from outside the portfolio.
-            if (inside) diff = diff_trees(parent_tree.get(), tree.get(), true);
-            git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
-            find.flags = GIT_DIFF_FIND_RENAMES;
-            check(git_diff_find_similar(diff.get(), &find), "cannot look for renamed files");
-        }
-        if (wanted) {
-            const FirstAdded info = commit_info(commit.get(), boundary);
-            std::vector<std::pair<std::string, std::vector<std::string>>> moved;
-            for (std::size_t i = 0, m = git_diff_num_deltas(diff.get()); i < m; ++i) {
-                const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-                auto it = names.find(delta->new_file.path);
-                if (it == names.end()) continue;
-                if (delta->status == GIT_DELTA_RENAMED) {
-                    // Followed back to its old name (once every rename of this commit is seen: a swap stays a swap).
-                    moved.emplace_back(delta->old_file.path, std::move(it->second));
-                    names.erase(it);
-                } else if (delta->status == GIT_DELTA_ADDED) {
-                    // Still followed: an older commit may have added it before it was deleted and added again.
-                    for (const auto& p : it->second) out[p] = info;
+            TreePtr parent_tree = parent ? tree_of(parent.get()) : TreePtr();
+            const bool inside = all_inside_of();
+            const auto now_id = folder_id(tree.get()), before_id = folder_id(parent_tree.get());
+            const bool untouched = inside && now_id.has_value() == before_id.has_value() && (!now_id || git_oid_equal(&*now_id, &*before_id));
+            DiffPtr diff;
+            bool wanted = false;
+            if (!untouched) {
+                diff = diff_trees(parent_tree.get(), tree.get(), !inside);
+                // Rename detection reads file contents: only when a file asked about appears here.
+                for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n && !wanted; ++i) {
+                    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+                    wanted = delta->status == GIT_DELTA_ADDED && followed.count(delta->new_file.path);
                 }
             }
-            for (auto& [old_name, asked] : moved) {
-                auto& v = names[old_name];
-                v.insert(v.end(), asked.begin(), asked.end());
+            if (wanted && parent) {
+                // Over the whole tree: a file may have come from outside the portfolio.
+                if (inside) diff = diff_trees(parent_tree.get(), tree.get(), true);
+                git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+                find.flags = GIT_DIFF_FIND_RENAMES;
+                check(git_diff_find_similar(diff.get(), &find), "cannot look for renamed files");
             }
+            if (wanted) {
+                const FirstAdded info = commit_info(commit.get(), boundary);
+                std::vector<std::pair<std::string, std::vector<std::string>>> moved;
+                // Files this merge brought from another parent: name → that parent's index.
+                std::map<unsigned, Followed> from_branch;
+                for (std::size_t i = 0, m = git_diff_num_deltas(diff.get()); i < m; ++i) {
+                    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+                    auto it = followed.find(delta->new_file.path);
+                    if (it == followed.end()) continue;
+                    if (delta->status == GIT_DELTA_RENAMED) {
+                        // Followed back to its old name (once every rename of this commit is seen: a swap stays a swap).
+                        moved.emplace_back(delta->old_file.path, std::move(it->second));
+                        followed.erase(it);
+                    } else if (delta->status == GIT_DELTA_ADDED) {
+                        const unsigned other = other_parent_with(commit.get(), delta->new_file.path);
+                        if (other > 0) {
+                            from_branch[other][it->first] = it->second;
+                            if (branch) followed.erase(it);
+                            continue;
+                        }
+                        for (const auto& p : it->second) out[p] = info;
+                        // On the main line it is still followed: an older commit may have added it before it was
+                        // deleted and added again. On a branch, its first commit there is enough.
+                        if (branch) followed.erase(it);
+                    }
+                }
+                for (auto& [old_name, asked] : moved) {
+                    auto& v = followed[old_name];
+                    v.insert(v.end(), asked.begin(), asked.end());
+                }
+                for (auto& [index, names_there] : from_branch) {
+                    git_commit* p = nullptr;
+                    check(git_commit_parent(&p, commit.get(), index), "cannot read a parent of merge " + oid_hex(*git_commit_id(commit.get())));
+                    walk(CommitPtr(p), names_there, true);
+                }
+            }
+            if (!parent) break;
+            commit = std::move(parent);
+            tree = std::move(parent_tree);
         }
-        if (!parent) break;
-        commit = std::move(parent);
-        tree = std::move(parent_tree);
-    }
+    };
+    walk(lookup_commit(repo, *head), names, false);
     return out;
 }
 

@@ -70,9 +70,11 @@ public:
     // For each portfolio-relative path, the oldest commit on HEAD's
     // first-parent history that added it, following renames (journal/a.md
     // renamed to journal/2026-01-05-a.md keeps a.md's commit; a rename is
-    // git's: at least half the content unchanged). A file added on a branch counts from the merge commit
-    // that brought it onto HEAD's first-parent line. Paths that are in no
-    // commit are absent. Empty on an unborn branch.
+    // git's: at least half the content unchanged). A file that a merge
+    // brings in from another parent is followed down that parent's line
+    // instead, so a file added on a branch counts from its commit on the
+    // branch, not from the merge. Paths that are in no commit are absent.
+    // Empty on an unborn branch.
     std::map<std::string, FirstAdded> first_added(const std::vector<std::string>& paths) const;
 
     // Files under the portfolio that differ from HEAD: staged, modified,

@@ -128,6 +128,52 @@ TEST_CASE("git: a renamed entry keeps its first commit; a deleted and re-added o
     CHECK(fa.at("journal/gone.md").commit == c1);
 }
 
+TEST_CASE("git: an entry written on a branch dates from its commit there, not from the merge that brought it in")
+{
+    GitScratch g;
+    g.write("journal/2026-01-05-a.md", "on main\n");
+    const std::string c1 = g.commit("start", "2026-01-05T10:00:00+00:00");
+    g.git("checkout -q -b entries");
+    g.write("journal/2026-01-20-b.md", "written on the branch\n");
+    const std::string on_branch = g.commit("b", "2026-01-20T10:00:00+00:00");
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "line " + std::to_string(i) + " of an entry that is long enough to compare\n";
+    g.write("journal/draft.md", text);
+    const std::string draft = g.commit("draft", "2026-01-25T10:00:00+00:00");
+    g.git("mv journal/draft.md journal/2026-01-25-c.md"); // renamed on the branch
+    g.commit("name it", "2026-01-26T10:00:00+00:00");
+    // A branch of the branch, merged into it.
+    g.git("checkout -q -b deeper");
+    g.write("journal/2026-02-01-d.md", "on a branch of the branch\n");
+    const std::string deeper = g.commit("d", "2026-02-01T10:00:00+00:00");
+    g.git("checkout -q entries");
+    g.write("notes.md", "the branch moves on\n");
+    g.commit("notes", "2026-02-02T10:00:00+00:00");
+    g.git("merge -q --no-ff --no-edit deeper", "2026-02-03T10:00:00+00:00");
+    // Meanwhile main moves on; then the branch is merged, a month after its first entry.
+    g.git("checkout -q main");
+    g.write("journal/2026-02-05-e.md", "on main again\n");
+    const std::string e = g.commit("e", "2026-02-05T10:00:00+00:00");
+    g.git("merge -q --no-ff --no-edit entries", "2026-03-01T10:00:00+00:00");
+    const std::string merge = g.git("rev-parse HEAD");
+    // Written in the merge itself (a file no parent has): the merge's own.
+    g.write("journal/2026-03-01-f.md", "written while merging\n");
+    g.git("add -A");
+    g.git("commit -q --amend --no-edit", "2026-03-01T10:00:00+00:00");
+    const std::string amended = g.git("rev-parse HEAD");
+
+    const auto fa = open(g.repo()).first_added({"journal/2026-01-05-a.md", "journal/2026-01-20-b.md", "journal/2026-01-25-c.md",
+                                                "journal/2026-02-01-d.md", "journal/2026-02-05-e.md", "journal/2026-03-01-f.md"});
+    CHECK(fa.at("journal/2026-01-05-a.md").commit == c1);
+    CHECK(fa.at("journal/2026-01-20-b.md").commit == on_branch);
+    CHECK(fa.at("journal/2026-01-20-b.md").date == "2026-01-20");
+    CHECK(fa.at("journal/2026-01-25-c.md").commit == draft); // followed back through its rename on the branch
+    CHECK(fa.at("journal/2026-02-01-d.md").commit == deeper);
+    CHECK(fa.at("journal/2026-02-05-e.md").commit == e);
+    CHECK(fa.at("journal/2026-03-01-f.md").commit == amended);
+    CHECK(merge != amended);
+}
+
 TEST_CASE("git: an entry moved into the portfolio from elsewhere in the repository keeps its first commit")
 {
     GitScratch g;
