@@ -56,6 +56,18 @@ check "--git outside a work tree: exit 2 (got $rc)" '[ $rc = 2 ] && grep -q "not
 "$lilo" check honest --as-of $as_of >renamed.out 2>&1
 check "a renamed entry is not backdated: its first commit follows the rename" '! grep -q "backdated" renamed.out'
 
+# An entry written in a pull request that stayed open for a month, merged
+# with a merge commit: it dates from its commit on the branch, not the merge.
+git clone -q "file://$work/honest" merged 2>/dev/null
+(cd merged && git checkout -q -b summer && cp "$src/examples/certificate/journal/2026-06-12-what-i-will-carry.md" journal/2026-06-20-summer.md &&
+  commit 2026-06-20 "summer entry" && git checkout -q main && echo "x" > notes.md && commit 2026-06-25 "main moves on" &&
+  GIT_AUTHOR_DATE=2026-07-25T18:00:00Z GIT_COMMITTER_DATE=2026-07-25T18:00:00Z \
+    git -c user.name=Mentor -c user.email=m@example.org merge -q --no-ff --no-edit summer)
+"$lilo" check merged --as-of $as_of >merged.out 2>&1
+"$lilo" explain R2 -C merged --as-of $as_of >merged-explain.out 2>&1
+check "an entry merged from a month-old branch is not backdated" \
+  '! grep -q "backdated" merged.out && grep -q "committed 2026-06-20 .*journal/2026-06-20-summer.md" merged-explain.out'
+
 # A shallow clone: too short to judge; said once, with how to fetch more.
 git clone -q --depth 1 "file://$work/late" shallow 2>/dev/null
 "$lilo" check shallow --as-of $as_of >shallow.out 2>&1; rc=$?
