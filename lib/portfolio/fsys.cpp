@@ -293,6 +293,12 @@ std::vector<PortfolioFs::Entry> PortfolioFs::file_entries(std::string_view rel_d
     for (const auto& name : list_names(rel_dir)) {
         if (name.empty() || name[0] == '.' || iequals(name, "README.md")) continue;
         const std::string rel = rel_dir.empty() ? name : std::string(rel_dir) + "/" + name;
+        // A link out is refused before asking what it is: a link to a folder
+        // outside would otherwise pass as a folder, unnoticed.
+        if (auto p = check_links(rel)) {
+            out.push_back({rel, p});
+            continue;
+        }
         if (is_dir(rel)) continue;
         out.push_back({rel, file_problem(rel)});
     }

@@ -15,7 +15,7 @@ void check_essay(CheckContext& ctx)
 {
     const auto& p = ctx.requirement->params;
     const std::string path = ctx.configured_path("essay", "path", "essay.md");
-    auto rel = resolve_setting(ctx, path);
+    auto rel = resolve_setting(ctx, path, "/essay");
     if (!rel) { evaluate_criteria(ctx, nullptr, {}); return; }
     ctx.report.essay_file = *rel;
     if (!ctx.fs.exists(*rel)) {

@@ -10,10 +10,10 @@ namespace lilo {
 
 namespace {
 
-void check_one(CheckContext& ctx, const std::string& path, const std::string& what)
+void check_one(CheckContext& ctx, const std::string& path, const std::string& what, const std::string& manifest_pointer = "")
 {
     const auto& p = ctx.requirement->params;
-    auto rel = resolve_setting(ctx, path);
+    auto rel = resolve_setting(ctx, path, manifest_pointer);
     if (!rel) return;
     if (!ctx.fs.exists(*rel)) {
         ctx.error("missing", *rel, 0, "no " + what + " '" + *rel + "' yet");
@@ -42,6 +42,6 @@ void check_essays(CheckContext& ctx)
     }
 }
 
-void check_thesis(CheckContext& ctx) { check_one(ctx, ctx.configured_path("thesis", "path", "thesis/thesis.md"), "thesis"); }
+void check_thesis(CheckContext& ctx) { check_one(ctx, ctx.configured_path("thesis", "path", "thesis/thesis.md"), "thesis", "/thesis"); }
 
 } // namespace lilo

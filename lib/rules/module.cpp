@@ -45,8 +45,12 @@ void check_module(CheckContext& ctx)
     std::string path = p.value("path", "");
     const auto& own = ctx.manifest.yaml.value.is_object() ? ctx.manifest.yaml.value.value("modules", nlohmann::json::object()) : nlohmann::json::object();
     const std::string key = path.substr(path.rfind('/') + 1);
-    if (own.is_object() && own.contains(key) && own[key].is_string()) path = own[key].get<std::string>();
-    auto folder = resolve_setting(ctx, path);
+    std::string pointer;
+    if (own.is_object() && own.contains(key) && own[key].is_string()) {
+        path = own[key].get<std::string>();
+        pointer = "/modules/" + key;
+    }
+    auto folder = resolve_setting(ctx, path, pointer);
     if (!folder) return;
 
     if (const auto unmet = unmet_before(ctx, p.value("after", nlohmann::json::array())); !unmet.empty())

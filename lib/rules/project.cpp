@@ -10,7 +10,7 @@ void check_project(CheckContext& ctx)
 {
     const auto& p = ctx.requirement->params;
     const std::string path = ctx.configured_path("project", "path", "project/project.md");
-    auto rel = resolve_setting(ctx, path);
+    auto rel = resolve_setting(ctx, path, "/project");
     if (!rel) return;
     if (!ctx.fs.exists(*rel)) {
         ctx.error("missing", *rel, 0, "no project description '" + *rel + "'");

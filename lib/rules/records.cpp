@@ -5,12 +5,18 @@
 
 namespace lilo {
 
-std::optional<std::string> resolve_setting(CheckContext& ctx, const std::string& path, const std::string& from_dir)
+std::optional<std::string> resolve_setting(CheckContext& ctx, const std::string& path, const std::string& manifest_pointer)
 {
-    auto r = ctx.fs.resolve(path, from_dir);
+    auto r = ctx.fs.resolve(path, "");
     if (r.problem) {
-        // A P error: the requirement that needed the path is unmet too.
-        ctx.add(Severity::error, "P." + r.problem->code, from_dir.empty() ? "portfolio.yaml" : from_dir, 0, r.problem->message);
+        // A P error: the requirement that needed the path is unmet too. A path
+        // that stays inside but meets a link out (essay.md -> /etc/passwd) is
+        // said at that path; a path that is itself wrong (../x, /x) where it
+        // is written, at its line in portfolio.yaml when it is set there.
+        if (!r.rel.empty()) ctx.add(Severity::error, "P." + r.problem->code, r.rel, 0, r.problem->message);
+        else
+            ctx.add(Severity::error, "P." + r.problem->code, "portfolio.yaml",
+                    manifest_pointer.empty() ? 0 : ctx.manifest.line_of(manifest_pointer), r.problem->message);
         return std::nullopt;
     }
     return r.rel;
@@ -19,7 +25,7 @@ std::optional<std::string> resolve_setting(CheckContext& ctx, const std::string&
 std::optional<std::vector<DatedRecord>> read_records(CheckContext& ctx, const std::string& folder, const std::string& missing_slug,
                                                      const std::string& what)
 {
-    auto rel = resolve_setting(ctx, folder);
+    auto rel = resolve_setting(ctx, folder, "/" + what);  // `what` is also portfolio.yaml's key for the folder
     if (!rel) return std::nullopt;
     if (!ctx.fs.is_dir(*rel)) {
         ctx.error(missing_slug, *rel, 0, "no " + what + " folder '" + *rel + "/'" + (ctx.fs.exists(*rel) ? " (it is not a folder)" : ""));

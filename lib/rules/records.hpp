@@ -33,7 +33,8 @@ void date_record(CheckContext& ctx, DatedRecord& r, const std::string& undated_s
 void check_backdated(CheckContext& ctx, const DatedRecord& r);
 
 // The portfolio-relative folder for a setting, resolved and confined; reports problems.
-std::optional<std::string> resolve_setting(CheckContext& ctx, const std::string& path, const std::string& from_dir = "");
+// `manifest_pointer`: where portfolio.yaml sets the path ("/essay"), if it does.
+std::optional<std::string> resolve_setting(CheckContext& ctx, const std::string& path, const std::string& manifest_pointer = "");
 
 } // namespace lilo
 
