@@ -27,7 +27,7 @@ for cmd in $commands; do
 done
 if command -v mandoc >/dev/null; then
   for page in "$man"/*.[1-9]; do
-    out=$(mandoc -Tlint -W warning "$page" 2>&1) || true
+    out=$(mandoc -Tlint -W style "$page" 2>&1) || true
     [ -z "$out" ] || fail "mandoc -Tlint $(basename "$page"): $out"
   done
 else
