@@ -35,7 +35,7 @@ _lilo()
         case $prev in
             --csv|--jsonl|--html) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         esac
-        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "--csv --jsonl --html --quiet --help" -- "$cur"))
+        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "--csv --jsonl --html -q --quiet --help" -- "$cur"))
         else COMPREPLY=($(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur")); fi
         return
     fi
@@ -45,19 +45,21 @@ _lilo()
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --include|--exclude) COMPREPLY=($(compgen -W "body headings footnotes citations front_matter tables captions code math html references appendices" -- "$cur")); return ;;
         --programme) COMPREPLY=($(compgen -W "$programmes" -- "$cur") $(compgen -f -X '!*.y*ml' -- "$cur")); return ;;
-        --as-of|--limit|-j|--jobs|--timeout|--max-memory) return ;;
+        --as-of|--limit|-j|--jobs|--timeout|--max-memory|--max-entries|--max-mb|--max-ratio) return ;;
+        --changed-since|--rev) COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null) HEAD" -- "$cur")); return ;;
+        -C|--folder) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         -o|--output|--csv|--jsonl|--html) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
     local opts
     case ${words[1]} in
         init) opts="--programme" ;;
-        check) opts="--format --as-of --programme --color --strict --quiet" ;;
-        explain) opts="--folder --programme --as-of" ;;
+        check) opts="-q --format --as-of --programme --color --strict --quiet --git --no-git --changed-since" ;;
+        explain) opts="-C --folder --programme --as-of" ;;
         count) opts="--by-section --include --exclude --cjk --limit --format --programme --rules" ;;
-        bundle) opts="--output --as-of --programme --allow-incomplete --list" ;;
-        verify) opts="--format" ;;
+        bundle) opts="-o --output --as-of --programme --allow-incomplete --list --rev" ;;
+        verify) opts="--format --max-entries --max-mb --max-ratio" ;;
         fingerprint) opts="--list" ;;
-        batch) opts="--jobs --as-of --programme --timeout --max-memory --csv --jsonl --html --quiet" ;;
+        batch) opts="-j --jobs --as-of --programme --timeout --max-memory --csv --jsonl --html -q --quiet" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$opts --help" -- "$cur"))
