@@ -76,10 +76,11 @@ Runner setup_batch(CLI::App& sub)
         opt.jobs = args->jobs;
         opt.time_limit_seconds = args->timeout;
         opt.memory_limit_mb = args->max_memory;
+        std::string programme_id;
         if (!args->programme.empty()) {
             // Refused once, before any work, rather than once per portfolio.
             try {
-                (void)load_programme(args->programme, "");
+                programme_id = load_programme(args->programme, "").id;
             } catch (const ProgrammeError& e) {
                 throw CannotCheck(e.describe());
             }
@@ -94,9 +95,26 @@ Runner setup_batch(CLI::App& sub)
         const char* ci = std::getenv("CI");
         ProgressBar bar(::isatty(2) && !(ci && std::string(ci) == "true") && !args->out.quiet);
         CohortWriter writer(args->out);
-        check_cohort(inputs, opt, [&](std::size_t, nlohmann::json report) { writer.add(report); },
+        // A bundle is checked as of its own date and against its own
+        // programme (as lilo verify does); where that differs from what was
+        // asked, say so rather than let the matrix's date mislead.
+        std::vector<std::string> notes;
+        check_cohort(inputs, opt,
+                     [&](std::size_t i, nlohmann::json report) {
+                         if (inputs[i].bundle && report.value("status", "") != "error") {
+                             const std::string date = report.value("as_of", ""), prog = report.value("programme", "");
+                             if (!args->as_of.empty() && date != args->as_of)
+                                 notes.push_back(inputs[i].path + " was checked as of " + date + ", the date inside it, not --as-of " + args->as_of);
+                             if (!programme_id.empty() && prog != programme_id)
+                                 notes.push_back(inputs[i].path + " was checked against " + prog + ", the programme inside it, not --programme " +
+                                                 args->programme);
+                         }
+                         writer.add(report);
+                     },
                      [&](std::size_t done, std::size_t total) { bar.update(done, total); });
-        return writer.finish(opt.as_of.str());
+        const int code = writer.finish(opt.as_of.str());
+        for (const auto& n : notes) fmt::print(stderr, "lilo: note: {}\n", n);
+        return code;
     };
 }
 

@@ -34,6 +34,11 @@ check "JSONL identical for -j1 and -j4" 'cmp -s one.jsonl four.jsonl'
 check "HTML identical for -j1 and -j4" 'cmp -s one.html four.html'
 check "no progress output under CI=true" '[ ! -s one.err ]'
 check "one JSONL line per portfolio" '[ "$(wc -l < one.jsonl)" = 11 ]'
+# A bundle keeps its own date and programme; a different --as-of or --programme is noted, not applied.
+"$lilo" batch cohort/submitted.zip --as-of 2026-12-01 --programme cambridge-diploma -q >/dev/null 2>note.err; rcn=$?
+check "a bundle checked as of its own date and programme, and the difference noted (exit $rcn)" \
+  '[ $rcn = 0 ] && grep -qx "lilo: note: cohort/submitted.zip was checked as of $as_of, the date inside it, not --as-of 2026-12-01" note.err &&
+   grep -qx "lilo: note: cohort/submitted.zip was checked against lilo-certificate, the programme inside it, not --programme cambridge-diploma" note.err'
 check "the matrix names the broken portfolio's error, the garbage zip, and counts" \
   'grep -q "Cohort, as of 2026-11-20: 11 portfolios, 6 complete, 4 incomplete, 1 could not be checked" one.out && grep -q "cohort/garbage.zip: " one.out'
 check "one matrix per programme" 'grep -q "^lilo-certificate (" one.out && grep -q "^cambridge-diploma (2)" one.out && grep -q "^mphil-elsi (2)" one.out'
