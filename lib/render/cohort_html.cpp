@@ -124,6 +124,14 @@ struct Row {
     std::map<std::string, bool> done; // column key (id and title) → met/addressed
     std::optional<long long> errors, warnings, words, limit_min, limit_max;
     std::vector<long long> journal; // day numbers, sorted
+    // Word-limited documents: the essay, then each of the
+    // report's documents (a module's assignment, an MPhil essay, the thesis).
+    struct Doc {
+        std::string label;
+        long long words = 0;
+        std::optional<long long> min, max;
+    };
+    std::vector<Doc> docs;
     std::vector<Diag> diagnostics;
 };
 
@@ -157,6 +165,27 @@ Row read_row(const json& r, std::size_t index)
         row.essay_file = text(*e, "file");
         if (const json* l = field(*e, "limit")) { row.limit_min = integer(*l, "min"); row.limit_max = integer(*l, "max"); }
     }
+    if (row.words) {
+        // Named as the programme names its essay requirement ("Final reflective piece").
+        std::string label = "Essay";
+        if (const json* qs = field(r, "requirements"); qs && qs->is_array())
+            for (const json& q : *qs)
+                if (text(q, "kind") == "essay" && !text(q, "title").empty()) { label = text(q, "title"); break; }
+        row.docs.push_back({label, *row.words, row.limit_min, row.limit_max});
+    }
+    if (const json* ds = field(r, "documents"); ds && ds->is_array())
+        for (const json& d : *ds) {
+            const auto words = integer(d, "words");
+            if (!words) continue;
+            Row::Doc doc{text(d, "title"), *words, std::nullopt, std::nullopt};
+            if (doc.label.empty()) doc.label = text(d, "file");
+            if (const json* l = field(d, "limit")) {
+                doc.min = integer(*l, "min");
+                doc.max = integer(*l, "max");
+                if (doc.min && *doc.min == 0) doc.min.reset(); // "at most", not "0–"
+            }
+            row.docs.push_back(std::move(doc));
+        }
     if (const json* j = field(r, "journal"); j && field(*j, "dates") && field(*j, "dates")->is_array()) {
         for (const json& d : *field(*j, "dates"))
             if (d.is_string())
@@ -324,72 +353,90 @@ void append_completion(std::string& out, const std::vector<Row>& rows, const std
     out += "</tbody></table></section>\n";
 }
 
-std::string limit_text(const Row& r)
+std::string limit_text(const std::optional<long long>& min, const std::optional<long long>& max)
 {
-    if (r.limit_min && r.limit_max) return number(*r.limit_min) + "–" + number(*r.limit_max);
-    if (r.limit_min) return "at least " + number(*r.limit_min);
-    if (r.limit_max) return "at most " + number(*r.limit_max);
+    if (min && max) return number(*min) + "–" + number(*max);
+    if (min) return "at least " + number(*min);
+    if (max) return "at most " + number(*max);
     return "";
 }
 
+std::string limit_text(const Row& r) { return limit_text(r.limit_min, r.limit_max); }
+
+// Word counts against their limits: a row for each programme's essay, and
+// one for each other kind of document it has (Module 2 assignment, Essay 1,
+// Thesis), each on its own scale, since a thesis and a 1,000-word essay
+// share none.
 void append_essays(std::string& out, const std::vector<Row>& rows)
 {
-    out += "<section id=\"essays\"><h2>Essay word counts</h2>\n";
-    std::vector<std::pair<std::string, std::vector<const Row*>>> groups; // by programme, first seen first
-    long long lo = 0, hi = 0;
-    bool any = false;
+    out += "<section id=\"essays\"><h2>Word counts</h2>\n";
+    struct Dot { const Row* row; const Row::Doc* doc; };
+    std::vector<std::pair<std::string, std::vector<Dot>>> groups; // "programme\x1flabel", first seen first
     std::size_t inside = 0, outside = 0, uncounted = 0;
     for (const auto& r : rows) {
         if (r.status == "error") continue;
-        if (!r.words) { ++uncounted; continue; }
-        auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& p) { return p.first == r.programme; });
-        if (g == groups.end()) g = groups.insert(groups.end(), {r.programme, {}});
-        g->second.push_back(&r);
-        for (auto v : {r.words, r.limit_min, r.limit_max})
-            if (v) { lo = any ? std::min(lo, *v) : *v; hi = any ? std::max(hi, *v) : *v; any = true; }
+        if (r.docs.empty()) { ++uncounted; continue; }
+        for (const auto& d : r.docs) {
+            const std::string key = r.programme + '\x1f' + d.label;
+            auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& p) { return p.first == key; });
+            if (g == groups.end()) g = groups.insert(groups.end(), {key, {}});
+            g->second.push_back({&r, &d});
+        }
     }
-    if (!any) { out += "<p class=\"muted\">No essay word counts in these reports.</p></section>\n"; return; }
-    const long long step = nice_step(static_cast<double>(std::max(hi - lo, 10LL)) * 1.1, 6);
-    lo = std::max(0LL, (lo - step / 2) / step * step);
-    hi = (hi + step / 2 + step - 1) / step * step;
-    const double left = 20, width = 720, span = static_cast<double>(hi - lo);
-    auto x = [&](long long v) { return left + width * static_cast<double>(std::clamp(v, lo, hi) - lo) / span; };
-    const double row_h = 60, height = row_h * static_cast<double>(groups.size()) + 30;
-    out += fmt::format("<figure><svg class=\"wide\" viewBox=\"0 0 760 {}\" role=\"img\" aria-label=\"Essay word counts per programme, with the word limit shaded\">\n", coord(height));
+    if (groups.empty()) { out += "<p class=\"muted\">No word counts in these reports.</p></section>\n"; return; }
+    const double left = 20, width = 720, row_h = 80;
+    out += fmt::format("<figure><svg class=\"wide\" viewBox=\"0 0 760 {}\" role=\"img\" aria-label=\"Word counts per programme and document, with the word limit shaded\">\n",
+                       coord(row_h * static_cast<double>(groups.size()) + 4));
     double y = 0;
-    for (const auto& [programme, members] : groups) {
+    for (const auto& [key, dots] : groups) {
+        long long lo = 0, hi = 0;
+        bool any = false;
+        for (const auto& dot : dots)
+            for (auto v : {std::optional<long long>(dot.doc->words), dot.doc->min, dot.doc->max})
+                if (v) { lo = any ? std::min(lo, *v) : *v; hi = any ? std::max(hi, *v) : *v; any = true; }
+        const long long step = nice_step(static_cast<double>(std::max(hi - lo, 10LL)) * 1.1, 6);
+        lo = std::max(0LL, (lo - step / 2) / step * step);
+        hi = (hi + step / 2 + step - 1) / step * step;
+        const double span = static_cast<double>(std::max(hi - lo, 1LL));
+        auto x = [&](long long v) { return left + width * static_cast<double>(std::clamp(v, lo, hi) - lo) / span; };
+
         std::set<std::pair<long long, long long>> bands;
         std::set<std::string> limits;
-        for (const Row* r : members)
-            if (r->limit_min || r->limit_max) {
-                bands.emplace(r->limit_min.value_or(lo), r->limit_max.value_or(hi));
-                limits.insert(limit_text(*r));
+        for (const auto& dot : dots)
+            if (dot.doc->min || dot.doc->max) {
+                bands.emplace(dot.doc->min.value_or(lo), dot.doc->max.value_or(hi));
+                limits.insert(limit_text(dot.doc->min, dot.doc->max));
             }
+        const std::string programme = key.substr(0, key.find('\x1f')), doc = key.substr(key.find('\x1f') + 1);
         std::string label = programme.empty() ? "(no programme)" : programme;
+        if (!doc.empty()) label += " · " + doc;
         for (const auto& l : limits) label += (l == *limits.begin() ? " · limit " : "; ") + l;
         out += fmt::format("<text class=\"lbl\" x=\"{}\" y=\"{}\">{}</text>\n", coord(left), coord(y + 14), esc(label));
         for (const auto& [a, b] : bands)
             out += fmt::format("<rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"30\" opacity=\"0.8\"/>\n", coord(x(a)), coord(y + 22), coord(std::max(0.0, x(b) - x(a))));
         out += fmt::format("<line class=\"base\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", coord(left), coord(left + width), coord(y + 37));
         std::size_t k = 0;
-        for (const Row* r : members) {
-            const bool limited = r->limit_min || r->limit_max;
-            const bool ok = (!r->limit_min || *r->words >= *r->limit_min) && (!r->limit_max || *r->words <= *r->limit_max);
+        for (const auto& dot : dots) {
+            const Row::Doc& d = *dot.doc;
+            const bool limited = d.min || d.max;
+            const bool ok = (!d.min || d.words >= *d.min) && (!d.max || d.words <= *d.max);
             (ok ? inside : outside) += limited;
+            const Row& r = *dot.row;
             out += fmt::format("<circle class=\"dot {}\" cx=\"{}\" cy=\"{}\" r=\"5\"><title>{}: {} words</title></circle>\n",
-                               !limited ? "none" : ok ? "in" : "out", coord(x(*r->words)), coord(y + 37 + static_cast<double>(static_cast<long long>(k % 5) - 2) * 4),
-                               esc(r->name.empty() ? r->portfolio : r->name), number(*r->words));
+                               !limited ? "none" : ok ? "in" : "out", coord(x(d.words)), coord(y + 37 + static_cast<double>(static_cast<long long>(k % 5) - 2) * 4),
+                               esc(r.name.empty() ? r.portfolio : r.name), number(d.words));
             ++k;
         }
+        out += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", coord(left), coord(left + width), coord(y + 54));
+        for (long long t = lo; t <= hi; t += step)
+            out += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/><text x=\"{0}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
+                               coord(x(t)), coord(y + 54), coord(y + 59), coord(y + 72), number(t));
         y += row_h;
     }
-    out += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", coord(left), coord(left + width), coord(y + 2));
-    for (long long t = lo; t <= hi; t += step)
-        out += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/><text x=\"{0}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
-                           coord(x(t)), coord(y + 2), coord(y + 7), coord(y + 20), number(t));
-    out += fmt::format("</svg><figcaption class=\"legend muted\">Each dot is a portfolio; the shaded band is the word limit. "
+    out += fmt::format("</svg><figcaption class=\"legend muted\">Each dot is a document of one portfolio; the shaded band is its word limit. "
                        "{} within the limit, {} outside it{}.</figcaption></figure></section>\n",
-                       inside, outside, uncounted ? fmt::format(", {} without a counted essay", uncounted) : "");
+                       inside, outside,
+                       uncounted ? fmt::format(", {} {} without a counted document", uncounted, uncounted == 1 ? "portfolio" : "portfolios") : "");
 }
 
 void append_journal(std::string& out, const std::vector<Row>& rows)

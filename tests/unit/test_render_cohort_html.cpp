@@ -123,6 +123,21 @@ TEST_CASE("cohort HTML: a mixed cohort keeps the Certificate's R1 and the MPhil'
     CHECK(html.find("0 of 1", essays) < html.find("</tr>", essays)); // the incomplete MPhil example
     // An id only one programme has keeps its plain label.
     CHECK(html.find("<button type=\"button\">R7</button>") != std::string::npos);
+    // Word counts: the essay under its requirement's title, and each other document on its own row and scale.
+    for (const char* label : {">cambridge-diploma · Final reflective piece · limit 900–1,100<", ">lilo-certificate · Final reflective piece · limit 900–1,100<",
+                              ">cambridge-diploma · Module 2 assignment · limit 3,240–3,960<", ">mphil-elsi · Essay 1 · limit 6,000–6,500<",
+                              ">mphil-elsi · Thesis · limit at most 20,000<"})
+        CHECK_MESSAGE(html.find(label) != std::string::npos, label);
+    std::size_t documents = 0;
+    for (const json* r : {&a, &b, &c}) {
+        if (r->contains("essay") && r->at("essay").value("words", json()).is_number()) ++documents;
+        for (const auto& d : r->value("documents", json::array())) documents += d.value("words", json()).is_number() ? 1 : 0;
+    }
+    const auto chart = html.find("<section id=\"essays\">");
+    const std::string counts = html.substr(chart, html.find("</section>", chart) - chart);
+    CHECK(occurrences(counts, "<circle class=\"dot") == documents);
+    CHECK(documents > 3);
+
     // The MPhil candidate's unmet list names its own requirements' titles.
     const auto section = html.find("<article class=\"cand\" id=\"c-3\">");
     REQUIRE(section != std::string::npos);
@@ -144,7 +159,7 @@ TEST_CASE("cohort HTML: optional fields (essay limit, journal dates, qualificati
     b["essay"]["words"] = 1234;
     b["essay"]["limit"] = {{"min", 900}, {"max", nullptr}};
     const std::string html = render_cohort_html({a, b, not_checked}, {});
-    CHECK(html.find("lilo-certificate · limit 900–1,100; at least 900") != std::string::npos);
+    CHECK(html.find("lilo-certificate · Essay · limit 900–1,100; at least 900") != std::string::npos);
     CHECK(occurrences(html, "<rect class=\"band\"") == 2);
     CHECK(occurrences(html, "<circle class=\"dot in\"") == 2);
     CHECK(html.find("2 within the limit, 0 outside it.") != std::string::npos);
@@ -168,7 +183,7 @@ TEST_CASE("cohort HTML: no criteria, no essay, wrong types and non-objects do no
     std::string html;
     CHECK_NOTHROW(html = render_cohort_html(reports, {}));
     CHECK(html.find("data-count=\"error\">3<") != std::string::npos);
-    CHECK(html.find("No essay word counts in these reports.") != std::string::npos);
+    CHECK(html.find("No word counts in these reports.") != std::string::npos);
     CHECK(html.find("No journal dates in these reports.") != std::string::npos);
     CHECK(html.find("unknown status &#39;pending&#39;") != std::string::npos);
     CHECK(render_cohort_html({}, {}).find("data-count=\"portfolios\">0<") != std::string::npos);
