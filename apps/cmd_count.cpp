@@ -11,6 +11,7 @@
 #include "count_report.hpp"
 #include "markdown/document.hpp"
 #include "portfolio/fsys.hpp"
+#include "programme/document_rules.hpp"
 #include "programme/programme.hpp"
 #include "text/utf8.hpp"
 #include "text/word_limit.hpp"
@@ -35,6 +36,7 @@ struct RuleSource {
     CountRules rules = CountRules::defaults();
     std::array<std::string, category_count> origin;  // where each category's setting came from
     std::string cjk_origin = "default";
+    std::optional<Programme> programme;              // from --programme
 };
 
 // Each occurrence of --include/--exclude is one word, perhaps comma-separated:
@@ -66,27 +68,75 @@ std::vector<Category> parse_categories(const std::vector<std::string>& values, c
     return out;
 }
 
+// --include, --exclude and --cjk on top of `rules`; they win over any programme's.
+void apply_command_line(const CountArgs& a, CountRules& rules, RuleSource* s = nullptr)
+{
+    for (auto c : parse_categories(a.include, "--include")) {
+        rules.set(c, true);
+        if (s) s->origin[static_cast<std::size_t>(c)] = "--include";
+    }
+    for (auto c : parse_categories(a.exclude, "--exclude")) {
+        rules.set(c, false);
+        if (s) s->origin[static_cast<std::size_t>(c)] = "--exclude";
+    }
+    if (!a.cjk.empty()) {
+        rules.cjk = a.cjk == "none" ? CjkMode::none : CjkMode::characters;
+        if (s) s->cjk_origin = "--cjk";
+    }
+}
+
 RuleSource resolve_rules(const CountArgs& a)
 {
     RuleSource s;
     s.origin.fill("default");
     if (!a.programme.empty()) {
-        Programme p;
         try {
-            p = load_programme(a.programme, "");
+            s.programme = load_programme(a.programme, "");
         } catch (const ProgrammeError& e) {
             throw CannotCheck(e.describe());
         }
+        const Programme& p = *s.programme;
         const std::string label = "programme " + p.id;
         for (std::size_t i = 0; i < category_count; ++i)
             if (p.count_rules.counted.test(i) != s.rules.counted.test(i)) s.origin[i] = label;
         if (p.count_rules.cjk != s.rules.cjk) s.cjk_origin = label;
         s.rules = p.count_rules;
     }
-    for (auto c : parse_categories(a.include, "--include")) { s.rules.set(c, true); s.origin[static_cast<std::size_t>(c)] = "--include"; }
-    for (auto c : parse_categories(a.exclude, "--exclude")) { s.rules.set(c, false); s.origin[static_cast<std::size_t>(c)] = "--exclude"; }
-    if (!a.cjk.empty()) { s.rules.cjk = a.cjk == "none" ? CjkMode::none : CjkMode::characters; s.cjk_origin = "--cjk"; }
+    apply_command_line(a, s.rules, &s);
     return s;
+}
+
+// A file that is one of the programme's documents with rules of their own
+// (the MPhil thesis) is counted by them, as lilo check counts it.
+struct FileRules {
+    CountRules rules;
+    std::string from;  // "R2 (Thesis) of programme mphil-elsi"
+};
+std::optional<FileRules> file_rules(const CountArgs& a, const RuleSource& src, const std::string& file)
+{
+    if (!src.programme) return std::nullopt;
+    const auto doc = document_rules(*src.programme, file);
+    if (!doc) return std::nullopt;
+    FileRules out{doc->rules, doc->requirement + " (" + doc->title + ") of programme " + src.programme->id};
+    apply_command_line(a, out.rules);
+    if (out.rules == src.rules) return std::nullopt;
+    return out;
+}
+
+// "footnotes and tables not counted; body counted": how `own` differs from `base`.
+std::string rules_difference(const CountRules& base, const CountRules& own)
+{
+    std::string off, on;
+    for (std::size_t i = 0; i < category_count; ++i) {
+        if (base.counted.test(i) == own.counted.test(i)) continue;
+        std::string& list = own.counted.test(i) ? on : off;
+        list += (list.empty() ? "" : ", ") + std::string(category_names[i]);
+    }
+    std::string out;
+    if (!off.empty()) out += off + " not counted";
+    if (!on.empty()) out += (out.empty() ? "" : "; ") + on + " counted";
+    if (base.cjk != own.cjk) out += std::string(out.empty() ? "" : "; ") + "CJK " + (own.cjk == CjkMode::none ? "by spaces" : "by characters");
+    return out;
 }
 
 std::string label(Category c)
@@ -184,6 +234,8 @@ Runner setup_count(CLI::App& sub)
             for (std::size_t i = 0; i < category_count; ++i)
                 fmt::print("{:<13} {:<12} ({})\n", category_names[i], rules.counted.test(i) ? "counted" : "not counted", src.origin[i]);
             fmt::print("{:<13} {:<12} ({})\n", "cjk", rules.cjk == CjkMode::none ? "none" : "characters", src.cjk_origin);
+            for (const auto& f : a->files)
+                if (const auto own = file_rules(*a, src, f)) fmt::print("{}: {} (rules of its own, from {})\n", f, rules_difference(rules, own->rules), own->from);
             if (a->files.empty()) return exit_ok;
         }
         if (a->files.empty()) throw CannotCheck("count: name at least one file ('-' for standard input)");
@@ -198,7 +250,14 @@ Runner setup_count(CLI::App& sub)
         bool unreadable = false;
         for (const auto& f : a->files) {
             try {
-                counted.push_back(count_file(f, opt));
+                const auto own = file_rules(*a, src, f);
+                AnalyzeOptions file_opt = opt;
+                if (own) file_opt.cjk = own->rules.cjk;
+                counted.push_back(count_file(f, file_opt));
+                if (own) {
+                    counted.back().rules = own->rules;
+                    counted.back().rules_from = own->from;
+                }
             } catch (const CannotCheck& e) {
                 // One file that cannot be read does not stop the others being counted.
                 if (a->files.size() == 1) throw;
@@ -208,7 +267,7 @@ Runner setup_count(CLI::App& sub)
         }
         int code = exit_ok;
         for (const auto& c : counted)
-            if (limit && limit->describe(c.doc.totals.words(rules))) code = exit_unmet;
+            if (limit && limit->describe(c.doc.totals.words(report.rules_for(c)))) code = exit_unmet;
         if (unreadable) code = exit_cannot_check;
         if (a->format == "json") {
             fmt::print("{}\n", dump_json(to_json(report), 2));
@@ -216,19 +275,21 @@ Runner setup_count(CLI::App& sub)
         }
         std::string out;
         for (const auto& c : counted) {
-            const std::uint64_t words = c.doc.totals.words(rules);
+            const CountRules& own = report.rules_for(c);
+            const std::uint64_t words = c.doc.totals.words(own);
             out += fmt::format("{}: {} word{}\n", c.name, with_commas(words), words == 1 ? "" : "s");
+            if (c.rules) out += fmt::format("  rules of its own, from {}: {}\n", c.rules_from, rules_difference(report.rules, *c.rules));
             std::string inc, exc;
             for (std::size_t i = 0; i < category_count; ++i) {
                 const auto cat = static_cast<Category>(i);
                 const auto n = c.doc.totals.by[i].words;
-                if (rules.counted.test(i)) inc += fmt::format("{}{} {}", inc.empty() ? "" : ", ", label(cat), with_commas(n));
+                if (own.counted.test(i)) inc += fmt::format("{}{} {}", inc.empty() ? "" : ", ", label(cat), with_commas(n));
                 else if (n > 0) exc += fmt::format("{}{} {}", exc.empty() ? "" : ", ", label(cat), with_commas(n));
             }
             out += "  counted: " + inc + "\n";
-            out += fmt::format("  CJK characters: {}\n", with_commas(c.doc.totals.cjk(rules)));
+            out += fmt::format("  CJK characters: {}\n", with_commas(c.doc.totals.cjk(own)));
             out += "  not counted: " + (exc.empty() ? std::string("nothing") : exc) + "\n";
-            if (a->by_section) out += "  sections:\n" + section_tree(c.doc, rules);
+            if (a->by_section) out += "  sections:\n" + section_tree(c.doc, own);
             if (limit)
                 if (auto outside = limit->describe(words)) out += fmt::format("  error: {}\n", *outside);
             if (c.declared && declared_differs(*c.declared, words)) {

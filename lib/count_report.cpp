@@ -5,7 +5,7 @@ namespace lilo {
 std::uint64_t CountReport::total() const
 {
     std::uint64_t n = 0;
-    for (const auto& f : files) n += f.doc.totals.words(rules);
+    for (const auto& f : files) n += f.doc.totals.words(rules_for(f));
     return n;
 }
 
@@ -15,16 +15,32 @@ bool declared_differs(std::uint64_t declared, std::uint64_t count)
     return diff * 100 > 5 * count;
 }
 
+namespace {
+
+nlohmann::json rules_json(const CountRules& rules)
+{
+    nlohmann::json counted = nlohmann::json::object();
+    for (std::size_t i = 0; i < category_count; ++i) counted[std::string(category_names[i])] = rules.counted.test(i);
+    return {{"counted", counted}, {"cjk", rules.cjk == CjkMode::none ? "none" : "characters"}};
+}
+
+} // namespace
+
 nlohmann::json to_json(const CountReport& r)
 {
     using nlohmann::json;
     json files = json::array();
     for (const auto& f : r.files) {
-        const std::uint64_t words = f.doc.totals.words(r.rules);
+        const CountRules& rules = r.rules_for(f);
+        const std::uint64_t words = f.doc.totals.words(rules);
         json cats = json::object();
         for (std::size_t i = 0; i < category_count; ++i) cats[std::string(category_names[i])] = f.doc.totals.by[i].words;
-        json j{{"file", f.name}, {"words", words}, {"cjk_characters", f.doc.totals.cjk(r.rules)},
-               {"categories", cats}, {"left_out", f.doc.totals.left_out(r.rules)}};
+        json j{{"file", f.name}, {"words", words}, {"cjk_characters", f.doc.totals.cjk(rules)},
+               {"categories", cats}, {"left_out", f.doc.totals.left_out(rules)}};
+        if (f.rules) {
+            j["rules"] = rules_json(*f.rules);
+            j["rules_from"] = f.rules_from;
+        }
         if (f.declared) j["declared_words"] = {{"declared", *f.declared}, {"differs", declared_differs(*f.declared, words)}};
         if (r.limit)
             j["limit"] = {{"min", r.limit->min}, {"max", r.limit->max ? json(*r.limit->max) : json(nullptr)},
@@ -40,7 +56,7 @@ nlohmann::json to_json(const CountReport& r)
                 if (excluded == ExcludedSection::none && (excluded = excluded_section_kind(hd.text)) != ExcludedSection::none)
                     excluded_level = hd.level;
                 secs.push_back({{"heading", hd.text}, {"level", hd.level}, {"line", hd.line},
-                                {"words", f.doc.section(h).words(r.rules)},
+                                {"words", f.doc.section(h).words(rules)},
                                 {"excluded", excluded == ExcludedSection::none ? json(nullptr)
                                              : excluded == ExcludedSection::references ? json("references") : json("appendices")}});
             }
@@ -48,10 +64,7 @@ nlohmann::json to_json(const CountReport& r)
         }
         files.push_back(std::move(j));
     }
-    json counted = json::object();
-    for (std::size_t i = 0; i < category_count; ++i) counted[std::string(category_names[i])] = r.rules.counted.test(i);
-    return {{"files", files}, {"total", r.total()},
-            {"rules", {{"counted", counted}, {"cjk", r.rules.cjk == CjkMode::none ? "none" : "characters"}}}};
+    return {{"files", files}, {"total", r.total()}, {"rules", rules_json(r.rules)}};
 }
 
 } // namespace lilo

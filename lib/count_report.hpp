@@ -16,6 +16,10 @@ struct FileCount {
     std::string name;
     MarkdownDoc doc;
     std::optional<std::uint64_t> declared;   // front matter declared_words
+    // Rules of its own, when its requirement has them (the MPhil thesis),
+    // and where they come from ("R2 (Thesis) of programme mphil-elsi").
+    std::optional<CountRules> rules = std::nullopt;
+    std::string rules_from = {};
 };
 
 struct CountReport {
@@ -25,6 +29,8 @@ struct CountReport {
     bool by_section = false;
 
     std::uint64_t total() const;
+    // The rules `file` is counted by: its own, else the report's.
+    const CountRules& rules_for(const FileCount& file) const { return file.rules ? *file.rules : rules; }
 };
 
 // Whether a declared count is more than 5% away from the count.

@@ -156,7 +156,7 @@ private:
 
         std::string e = "---\n";
         e += "title: \"Your title\"\n";
-        e += "declared_words: 0            # when you finish: the count that `lilo count " + rel + "` reports\n";
+        e += "declared_words: 0            # when you finish: the count that `" + count_command(r, rel) + "` reports\n";
         e += "bibliography: " + yaml_scalar(bib) + "\n";
         if (!m_prog.criteria.empty()) {
             e += "criteria:                    # each criterion and the heading that addresses it\n";
@@ -167,7 +167,7 @@ private:
         char tol[32];
         std::snprintf(tol, sizeof tol, "%g%%", declared_tol * 100);
         std::vector<std::string> intro = {
-            "The " + lower(r.title) + " (" + r.id + "): " + limit.str() + " words as `lilo count " + rel +
+            "The " + lower(r.title) + " (" + r.id + "): " + limit.str() + " words as `" + count_command(r, rel) +
                 "` counts them (" + counting_note(apply_word_count_settings(m_prog.count_rules, r.params.value("word_count", nlohmann::json::object()))) +
                 "). Set `declared_words` to that count, within " + tol + ".",
             "Write one section under each heading below; each answers one criterion of the programme. To rename a heading, "
@@ -240,6 +240,15 @@ private:
         add("references.yaml", b);
     }
 
+    // The command that counts a document as lilo check does: with the
+    // programme named when the requirement has word-count rules of its own
+    // (the thesis), which lilo count applies only then.
+    std::string count_command(const RequirementSpec& r, const std::string& rel) const
+    {
+        if (r.params.contains("word_count")) return "lilo count --programme " + m_src.manifest_ref + " " + rel;
+        return "lilo count " + rel;
+    }
+
     // What counts towards a document's limit under `rules`, in words.
     static std::string counting_note(const CountRules& rules)
     {
@@ -266,11 +275,11 @@ private:
 
         std::string d = "---\n";
         d += "title: \"Your title\"\n";
-        d += "declared_words: 0            # when you finish: the count that `lilo count " + rel + "` reports\n";
+        d += "declared_words: 0            # when you finish: the count that `" + count_command(r, rel) + "` reports\n";
         d += "bibliography: " + yaml_scalar(bib) + "\n";
         d += "---\n\n";
         std::vector<std::string> intro = {
-            what + " (" + r.id + "): " + limit.str() + " words as `lilo count " + rel + "` counts them (" + counting_note(rules) +
+            what + " (" + r.id + "): " + limit.str() + " words as `" + count_command(r, rel) + "` counts them (" + counting_note(rules) +
                 "). Set `declared_words` to that count, within " + tol + ".",
             "Cite works listed in " + bib + " as [@key] or @key; every key must be there." + (extra.empty() ? "" : " " + extra)};
         d += comment(intro);

@@ -81,4 +81,18 @@ TEST_CASE("lilo count's JSON validates against the count schema")
     CHECK(doc.value["files"][0]["sections"][2]["excluded"] == "references"); // a subsection goes with it
     CHECK(doc.value["files"][0]["limit"]["within"] == false);
     CHECK(doc.value["files"][0]["declared_words"]["differs"] == true); // 9 declared, 5 counted
+
+    // A file with rules of its own (the thesis): counted by them, in its words and in the total, and said so.
+    CountRules own = CountRules::defaults();
+    own.set(Category::headings, false);
+    r.files[0].rules = own;
+    r.files[0].rules_from = "R2 (Thesis) of programme mphil-elsi";
+    doc.value = to_json(r);
+    for (const auto& e : embedded_validator("count.schema.json").validate(doc)) FAIL_CHECK(e.message);
+    CHECK(doc.value["files"][0]["words"] == 4);
+    CHECK(doc.value["total"] == 6);
+    CHECK(doc.value["files"][0]["rules"]["counted"]["headings"] == false);
+    CHECK(doc.value["files"][0]["rules_from"] == "R2 (Thesis) of programme mphil-elsi");
+    CHECK_FALSE(doc.value["files"][1].contains("rules"));
+    CHECK(doc.value["rules"]["counted"]["headings"] == true);
 }

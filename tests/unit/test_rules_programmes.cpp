@@ -146,3 +146,28 @@ TEST_CASE("MPhil progression: missing marks, all against any")
         CHECK(met(r, "R3"));
     }
 }
+
+#include "programme/document_rules.hpp"
+
+TEST_CASE("count's rules for a document: the MPhil thesis by its own, found by its path in the portfolio or its name")
+{
+    const Programme mphil = load_programme("mphil-elsi", "");
+    const PortfolioCopy p("mphil");
+    // By its path inside the portfolio that holds it, however it is named on the command line.
+    const auto thesis = document_rules(mphil, p.dir() / "thesis" / "thesis.md");
+    REQUIRE(thesis);
+    CHECK(thesis->requirement == "R2");
+    CHECK(thesis->path == "thesis/thesis.md");
+    CHECK_FALSE(thesis->rules.counts(Category::footnotes));
+    CHECK_FALSE(thesis->rules.counts(Category::tables));
+    CHECK(thesis->rules.counts(Category::body));
+    CHECK(document_rules(mphil, p.dir() / "thesis" / ".." / "thesis" / "thesis.md"));
+    // The essays have no rules of their own: the programme's.
+    CHECK_FALSE(document_rules(mphil, p.dir() / "essays" / "essay-1.md"));
+    // Outside any portfolio: by the file name alone.
+    CHECK(document_rules(mphil, "/nowhere/thesis.md"));
+    CHECK_FALSE(document_rules(mphil, "/nowhere/chapter-1.md"));
+    CHECK_FALSE(document_rules(mphil, "-"));
+    // A programme without such rules governs no document.
+    CHECK_FALSE(document_rules(load_programme("lilo-certificate", ""), p.dir() / "thesis" / "thesis.md"));
+}

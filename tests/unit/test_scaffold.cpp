@@ -277,6 +277,8 @@ TEST_CASE("the MPhil's scaffold has its essays, its thesis under its own rules, 
     REQUIRE(thesis);
     CHECK(thesis->content.find("(headings, body text, and citations count;") != std::string::npos);
     CHECK(thesis->content.find("\n## Appendix A: Instruments\n") != std::string::npos);
+    // The count to declare is the one lilo check makes: lilo count applies the thesis's rules with --programme.
+    CHECK(thesis->content.find("the count that `lilo count --programme mphil-elsi thesis/thesis.md` reports") != std::string::npos);
     CHECK(file(files, "essays/essay-1.md")->content.find("6,000–6,500 words") != std::string::npos);
     const auto* manifest = file(files, "portfolio.yaml");
     REQUIRE(manifest);
