@@ -7,15 +7,7 @@
 set -u
 lilo=$1
 dir=$2
-status=0
-fail() { echo "FAIL: $*"; status=1; }
-
-# Options as `--help` lists them: "-q,--quiet", "--format TEXT".
-options_of() {
-  "$lilo" "$@" --help | sed -n '/^Options:/,/^[A-Z][a-z]*:$/p' | grep -oE '^  +-[-a-zA-Z,]+' | tr ',' '\n' | sed 's/^ *//' | grep -v -- '^-h$\|^--help$'
-}
-commands=$("$lilo" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && /^  [a-z]/ { print $1 }')
-[ -n "$commands" ] || fail "lilo --help lists no subcommands"
+. "$(dirname "$0")/help.sh"
 
 # bash: the completion function itself, as bash would call it.
 bash -n "$dir/lilo.bash" || fail "lilo.bash is not valid bash"

@@ -6,18 +6,10 @@
 set -u
 lilo=$1
 man=$2
-status=0
-fail() { echo "FAIL: $*"; status=1; }
-
-# Options as `--help` lists them: "-q,--quiet", "--format TEXT".
-options_of() {
-  "$lilo" "$@" --help | sed -n '/^Options:/,/^[A-Z][a-z]*:$/p' | grep -oE '^  +-[-a-zA-Z,]+' | tr ',' '\n' | sed 's/^ *//' | grep -v -- '^-h$\|^--help$'
-}
+. "$(dirname "$0")/help.sh"
 # In roff, "-" is often written "\-".
 mentions() { sed 's/\\-/-/g' "$1" | grep -qF -- "$2"; }
 
-commands=$("$lilo" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && /^  [a-z]/ { print $1 }')
-[ -n "$commands" ] || fail "lilo --help lists no subcommands"
 for opt in $(options_of); do mentions "$man/lilo.1" "$opt" || fail "lilo.1 does not mention $opt"; done
 for cmd in $commands; do
   page="$man/lilo-$cmd.1"
