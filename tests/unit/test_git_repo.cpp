@@ -424,7 +424,7 @@ TEST_CASE("git: a broken repository is an error, not a crash")
     CHECK(outcome != "opened");
 }
 
-TEST_CASE("git: first commits of 50 files over 300 commits, quickly")
+TEST_CASE("git: first commits of 50 files over 300 commits")
 {
     GitScratch g;
     // One fast-import stream: a file added every 6th commit, three edits per
@@ -471,7 +471,7 @@ TEST_CASE("git: first commits of 50 files over 300 commits, quickly")
     REQUIRE(names.size() == 50);
     REQUIRE(fa.size() == 50);
     for (std::size_t i = 0; i < names.size(); ++i) CHECK_MESSAGE(fa.at(names[i]).time == t0 + added[i] * 86400, names[i]);
-    CHECK(ms < 5000); // about 0.1 s in a release build; generous for sanitizers
+    // The time is printed, not asserted: speed targets live in bench/, not in unit tests.
 }
 
 TEST_CASE("git: a crafted tree too wide or too deep is refused, not read")
