@@ -230,12 +230,16 @@ Runner setup_count(CLI::App& sub)
             limit = parse_word_limit(a->limit);
             if (!limit) throw CannotCheck("--limit '" + a->limit + "': write 1000~10%, 6000-6500, max:20000 or min:150");
         }
+        // Each file's own rules, if any, found once for --rules and for the count.
+        std::vector<std::optional<FileRules>> own_rules;
+        for (const auto& f : a->files) own_rules.push_back(file_rules(*a, src, f));
         if (a->rules) {
             for (std::size_t i = 0; i < category_count; ++i)
                 fmt::print("{:<13} {:<12} ({})\n", category_names[i], rules.counted.test(i) ? "counted" : "not counted", src.origin[i]);
             fmt::print("{:<13} {:<12} ({})\n", "cjk", rules.cjk == CjkMode::none ? "none" : "characters", src.cjk_origin);
-            for (const auto& f : a->files)
-                if (const auto own = file_rules(*a, src, f)) fmt::print("{}: {} (rules of its own, from {})\n", f, rules_difference(rules, own->rules), own->from);
+            for (std::size_t i = 0; i < a->files.size(); ++i)
+                if (const auto& own = own_rules[i])
+                    fmt::print("{}: {} (rules of its own, from {})\n", a->files[i], rules_difference(rules, own->rules), own->from);
             if (a->files.empty()) return exit_ok;
         }
         if (a->files.empty()) throw CannotCheck("count: name at least one file ('-' for standard input)");
@@ -248,9 +252,10 @@ Runner setup_count(CLI::App& sub)
         opt.structure = a->by_section;
         opt.cjk = rules.cjk;
         bool unreadable = false;
-        for (const auto& f : a->files) {
+        for (std::size_t i = 0; i < a->files.size(); ++i) {
+            const std::string& f = a->files[i];
             try {
-                const auto own = file_rules(*a, src, f);
+                const auto& own = own_rules[i];
                 AnalyzeOptions file_opt = opt;
                 if (own) file_opt.cjk = own->rules.cjk;
                 counted.push_back(count_file(f, file_opt));

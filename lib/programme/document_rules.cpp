@@ -18,7 +18,7 @@ std::vector<DocumentRules> governed_documents(const Programme& p)
     for (const auto& r : p.requirements) {
         const auto& q = r.params;
         if (!q.is_object() || !q.contains("word_count")) continue;
-        const CountRules rules = apply_word_count_settings(p.count_rules, q["word_count"]);
+        const CountRules rules = requirement_count_rules(p, r);
         std::vector<std::string> paths;
         if (r.kind == "essays") {
             for (const auto& x : q.value("paths", nlohmann::json::array()))

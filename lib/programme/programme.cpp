@@ -128,6 +128,11 @@ std::vector<std::string> builtin_programmes()
 
 bool is_builtin_programme(std::string_view id) { return embedded_resource(builtin_name(id)).has_value(); }
 
+CountRules requirement_count_rules(const Programme& programme, const RequirementSpec& requirement)
+{
+    return apply_word_count_settings(programme.count_rules, requirement.params.value("word_count", nlohmann::json::object()));
+}
+
 CountRules apply_word_count_settings(CountRules rules, const nlohmann::json& settings)
 {
     if (!settings.is_object()) return rules;

@@ -98,4 +98,9 @@ bool is_builtin_programme(std::string_view id);
 // Applies `word_count: {include, exclude, cjk}` on top of `rules`.
 CountRules apply_word_count_settings(CountRules rules, const nlohmann::json& settings);
 
+// The rules a requirement's documents are counted by: the programme's, then
+// the requirement's own `word_count:` (the MPhil thesis leaves footnotes out).
+// lilo check, lilo count and lilo init all take them from here.
+CountRules requirement_count_rules(const Programme& programme, const RequirementSpec& requirement);
+
 } // namespace lilo

@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include "core/date.hpp"
+#include "render/cohort_html_assets.hpp"
 #include "text/utf8.hpp"
 #include "text/word_limit.hpp"
 
@@ -69,39 +71,6 @@ std::optional<long long> integer(const json& j, const char* key)
 std::string number(long long n)
 {
     return n < 0 ? "-" + with_commas(static_cast<std::uint64_t>(-n)) : with_commas(static_cast<std::uint64_t>(n));
-}
-
-// Days since 1970-01-01 (H. Hinnant's days_from_civil and civil_from_days).
-long long days_from_civil(long long y, long long m, long long d)
-{
-    y -= m <= 2;
-    const long long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-    const long long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-std::pair<long long, long long> year_month(long long z)
-{
-    z += 719468;
-    const long long era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
-    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    const long long m = mp < 10 ? mp + 3 : mp - 9;
-    return {yoe + era * 400 + (m <= 2), m};
-}
-
-// The day number of a strict YYYY-MM-DD date, or nothing.
-std::optional<long long> day_number(std::string_view s)
-{
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    auto digits = [&](std::size_t at, std::size_t n) { int v = 0; for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0'); return v; };
-    const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-    static constexpr int month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1 || d > month_days[m - 1]) return std::nullopt;
-    if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) return std::nullopt;
-    return days_from_civil(y, m, d);
 }
 
 struct Diag { std::string severity, code, where, message; };
@@ -189,7 +158,7 @@ Row read_row(const json& r, std::size_t index)
     if (const json* j = field(r, "journal"); j && field(*j, "dates") && field(*j, "dates")->is_array()) {
         for (const json& d : *field(*j, "dates"))
             if (d.is_string())
-                if (auto n = day_number(d.get<std::string>())) row.journal.push_back(*n);
+                if (auto day = Date::parse(d.get<std::string>())) row.journal.push_back(day->days());
         std::sort(row.journal.begin(), row.journal.end());
     }
     if (const json* p = field(r, "progression")) { row.progression = text(*p, "status"); row.arithmetic = text(*p, "arithmetic"); }
@@ -233,93 +202,6 @@ long long nice_step(double span, int ticks)
     return std::max(1LL, std::llround((f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p));
 }
 
-const char* const css = R"CSS(
-:root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--ok:#1a7f37;--bad:#cf222e;--err:#9a6700;--band:#dafbe1;--accent:#0969da}
-*{box-sizing:border-box}
-body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:var(--fg);background:var(--bg);-webkit-print-color-adjust:exact;print-color-adjust:exact}
-header,main,footer{max-width:1280px;margin:0 auto;padding:0 24px}
-header{padding-top:28px}h1{font-size:1.7rem;margin:0 0 4px}h2{font-size:1.25rem;margin:36px 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}h3{font-size:1.05rem;margin:0 0 6px}
-.meta,.muted,.path{color:var(--muted)}.path{font-size:.8rem;word-break:break-all}
-.cards{display:flex;flex-wrap:wrap;gap:12px}.card{flex:1 1 160px;border:1px solid var(--line);border-radius:8px;padding:12px 16px;background:var(--soft)}
-.card .n{display:block;font-size:2rem;font-weight:600;line-height:1.2}.card.complete .n{color:var(--ok)}.card.incomplete .n{color:var(--bad)}.card.error .n{color:var(--err)}
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-th{background:var(--soft);font-weight:600;white-space:nowrap}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-.scroll{overflow-x:auto;border:1px solid var(--line);border-radius:8px}.scroll table td:first-child{min-width:10em}
-#cohort th button{all:inherit;cursor:pointer;padding:0}#cohort th button:focus-visible{outline:2px solid var(--accent)}
-#cohort th[aria-sort=ascending] button::after{content:" \25B2"}#cohort th[aria-sort=descending] button::after{content:" \25BC"}
-#cohort td,#cohort th{padding:5px 6px}#cohort td{white-space:nowrap}#cohort td:first-child{white-space:normal}
-#cohort td.m,#cohort th.m{text-align:center;padding:5px 3px}.yes{color:var(--ok)}.no{color:var(--bad);font-weight:600}.na{color:var(--muted)}
-.badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:.8rem;font-weight:600;border:1px solid}
-.badge.complete{color:var(--ok)}.badge.incomplete{color:var(--bad)}.badge.error{color:var(--err)}
-.sev-error{color:var(--bad);font-weight:600}.sev-warning{color:var(--err);font-weight:600}.sev-info{color:var(--muted)}
-.controls{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:0 0 12px}.controls input,.controls select{font:inherit;padding:4px 8px;border:1px solid var(--line);border-radius:6px}.controls input{min-width:18em}
-.bar{width:100%;height:14px;display:block}.bar .track{fill:var(--soft);stroke:var(--line)}.bar .fill{fill:var(--ok)}
-svg text{font:11px system-ui,sans-serif;fill:var(--muted)}svg .lbl{fill:var(--fg);font-weight:600}
-.band{fill:var(--band);stroke:var(--ok);stroke-dasharray:3 2}.dot{stroke:#fff;stroke-width:1}.dot.in{fill:var(--ok)}.dot.out{fill:var(--bad)}.dot.none{fill:var(--accent)}
-.axis{stroke:var(--muted)}.grid{stroke:var(--line)}.tick{stroke:var(--accent);stroke-width:2}.gap{stroke:var(--bad);stroke-width:3}.base{stroke:var(--line)}
-svg.wide{width:100%;height:auto;display:block}svg.tl{width:600px;max-width:100%;height:24px;display:block}
-.cand{border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin:0 0 14px;scroll-margin-top:12px}.cand:target{outline:2px solid var(--accent)}
-.cand .where{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.82rem;word-break:break-all}
-.legend{font-size:.85rem}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-footer{margin:36px auto 24px;font-size:.85rem;color:var(--muted)}
-@media print{body{font-size:10pt}header,main,footer{max-width:none;padding:0}.controls,.back{display:none}a{color:inherit;text-decoration:none}
-.scroll{overflow:visible;border:0}tr,.cand,figure{break-inside:avoid}h2{break-after:avoid}.cand:target{outline:0}
-#cohort{font-size:7.5pt}#cohort th,#cohort td{white-space:normal;padding:3px 2px}#cohort th.m,#cohort td.m{padding:3px 1px}#cohort .path{display:none}#cohort .badge{font-size:inherit;padding:0 2px;border:0}.scroll table td:first-child{min-width:0}}
-@page{size:landscape;margin:12mm}
-)CSS";
-
-const char* const script = R"JS(
-(function () {
-  'use strict';
-  var table = document.getElementById('cohort');
-  if (!table) return;
-  var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
-  var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
-  var search = rows.map(function (tr) { return (tr.getAttribute('data-search') || '').toLowerCase(); });
-  var sorted = -1, dir = 1;
-  function value(tr, col) {
-    var c = tr.cells[col];
-    return c.hasAttribute('data-v') ? c.getAttribute('data-v') : c.textContent.trim();
-  }
-  function sortBy(col, numeric) {
-    rows.sort(function (a, b) {
-      var x = value(a, col), y = value(b, col), c;
-      if (x === '' || y === '') c = (x === '') - (y === '');
-      else c = dir * (numeric ? Number(x) - Number(y) : x.localeCompare(y, undefined, {numeric: true}));
-      return c || Number(a.getAttribute('data-i')) - Number(b.getAttribute('data-i'));
-    });
-    rows.forEach(function (tr) { body.appendChild(tr); });
-  }
-  heads.forEach(function (th, col) {
-    th.addEventListener('click', function () {
-      dir = sorted === col ? -dir : 1;
-      sorted = col;
-      heads.forEach(function (h) { h.setAttribute('aria-sort', 'none'); });
-      th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
-      sortBy(col, th.getAttribute('data-type') === 'num');
-    });
-  });
-  var query = document.getElementById('filter-text');
-  var status = document.getElementById('filter-status');
-  var shown = document.getElementById('shown');
-  var none = document.getElementById('no-match');
-  function filter() {
-    var q = query.value.trim().toLowerCase(), s = status.value, n = 0;
-    rows.forEach(function (tr) {
-      var i = Number(tr.getAttribute('data-i'));
-      var ok = (q === '' || search[i].indexOf(q) >= 0) && (s === 'all' || tr.getAttribute('data-status') === s);
-      tr.hidden = !ok;
-      n += ok ? 1 : 0;
-    });
-    shown.textContent = String(n);
-    none.hidden = n > 0;
-  }
-  query.addEventListener('input', filter);
-  status.addEventListener('change', filter);
-  filter();
-})();
-)JS";
 
 void append_summary(std::string& out, const std::vector<Row>& rows)
 {
@@ -456,11 +338,11 @@ void append_journal(std::string& out, const std::vector<Row>& rows)
     auto x = [&](long long d) { return 4 + (width - 8) * static_cast<double>(d - lo) / span; };
     // Month starts inside the range, and their labels (at most about twelve).
     std::vector<std::pair<long long, std::string>> months;
-    for (auto [y, m] = year_month(lo);; ++m) {
-        if (m > 12) { m = 1; ++y; }
-        const long long first = days_from_civil(y, m, 1);
-        if (first > hi) break;
-        if (first > lo) months.emplace_back(first, fmt::format("{:04}-{:02}", y, m));
+    // The first of each month: 31 days on from one first lands in the next month.
+    const auto month_start = [](long long day) { return day - (Date::from_days(static_cast<long>(day)).day() - 1); };
+    for (long long first = month_start(lo); first <= hi; first = month_start(first + 31)) {
+        const Date f = Date::from_days(static_cast<long>(first));
+        if (first > lo) months.emplace_back(first, fmt::format("{:04}-{:02}", f.year(), f.month()));
     }
     std::string grid;
     for (const auto& m : months) grid += fmt::format("<line class=\"grid\" x1=\"{0}\" x2=\"{0}\" y1=\"0\" y2=\"24\"/>", coord(x(m.first)));
@@ -621,7 +503,7 @@ std::string render_cohort_html(const std::vector<nlohmann::json>& reports, const
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n";
     if (!options.generated_by.empty()) out += "<meta name=\"generator\" content=\"" + esc(options.generated_by) + "\">\n";
-    out += "<title>" + esc(options.title) + "</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n";
+    out += "<title>" + esc(options.title) + "</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>" + std::string(cohort_html_css) + "</style>\n</head>\n<body>\n";
     out += "<header><h1>" + esc(options.title) + "</h1>\n<p class=\"meta\">" + std::to_string(rows.size()) +
            (rows.size() == 1 ? " portfolio" : " portfolios") + (as_of.empty() ? "" : " · as of " + as_of) + "</p></header>\n<main>\n";
     append_summary(out, rows);
@@ -632,7 +514,7 @@ std::string render_cohort_html(const std::vector<nlohmann::json>& reports, const
     append_diagnostics(out, rows, columns);
     out += "</main>\n<footer>";
     if (!options.generated_by.empty()) out += "Generated by " + esc(options.generated_by) + ".";
-    out += "</footer>\n<script>" + std::string(script) + "</script>\n</body>\n</html>\n";
+    out += "</footer>\n<script>" + std::string(cohort_html_script) + "</script>\n</body>\n</html>\n";
     return out;
 }
 

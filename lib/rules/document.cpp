@@ -83,7 +83,7 @@ std::string fmt_percent(double fraction)
 
 CountRules requirement_count_rules(const CheckContext& ctx)
 {
-    return apply_word_count_settings(ctx.count_rules(), ctx.requirement->params.value("word_count", nlohmann::json::object()));
+    return lilo::requirement_count_rules(ctx.programme, *ctx.requirement);
 }
 
 WordLimit requirement_limit(const nlohmann::json& params)

@@ -168,7 +168,7 @@ private:
         std::snprintf(tol, sizeof tol, "%g%%", declared_tol * 100);
         std::vector<std::string> intro = {
             "The " + lower(r.title) + " (" + r.id + "): " + limit.str() + " words as `" + count_command(r, rel) +
-                "` counts them (" + counting_note(apply_word_count_settings(m_prog.count_rules, r.params.value("word_count", nlohmann::json::object()))) +
+                "` counts them (" + counting_note(requirement_count_rules(m_prog, r)) +
                 "). Set `declared_words` to that count, within " + tol + ".",
             "Write one section under each heading below; each answers one criterion of the programme. To rename a heading, "
             "change it here and under `criteria:` above together. Cite works listed in " + bib +
@@ -269,7 +269,7 @@ private:
         const std::string dir = parent_prefix(rel);
         const std::string bib = relative_from(dir, "references.yaml");
         const WordLimit limit = requirement_limit(r.params);
-        const CountRules rules = apply_word_count_settings(m_prog.count_rules, r.params.value("word_count", nlohmann::json::object()));
+        const CountRules rules = requirement_count_rules(m_prog, r);
         char tol[32];
         std::snprintf(tol, sizeof tol, "%g%%", param_number(r.params, "declared_tolerance", 0.05) * 100);
 
