@@ -2,11 +2,12 @@
 // lilo check: one portfolio folder in, one report out. Prints nothing.
 #include <filesystem>
 #include <optional>
-#include <stdexcept>
 #include <string>
 
+#include "core/cannot_check.hpp"
 #include "core/date.hpp"
 #include "core/report.hpp"
+#include "core/version.hpp"
 
 namespace lilo {
 
@@ -23,19 +24,11 @@ struct CheckOptions {
     std::optional<std::string> changed_since;
 };
 
-// Could not check at all (exit 2): the folder does not exist, has no
-// portfolio.yaml, or names an unknown or invalid programme.
-struct CannotCheck : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
 Report check_portfolio(const CheckOptions& options);
 
 class PortfolioFs;
 // The same over any portfolio's files (a bundle read in place); `options.folder` is not used.
 struct PortfolioHistory;
 Report check_portfolio(const PortfolioFs& files, const CheckOptions& options, const PortfolioHistory* history = nullptr);
-
-inline constexpr std::string_view lilo_version = "0.1.0";
 
 } // namespace lilo
