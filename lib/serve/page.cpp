@@ -31,7 +31,7 @@ ol#next{margin:0;padding-left:1.4em}ol#next li{margin:4px 0}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{padding:4px 6px;border-bottom:1px solid var(--line);text-align:left;vertical-align:middle}th{background:var(--soft)}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 svg{display:block}svg text{font:11px system-ui,sans-serif;fill:var(--muted)}
 .track{fill:var(--soft);stroke:var(--line)}.band{fill:var(--band);stroke:var(--ok);stroke-dasharray:3 2}.fill-ok{fill:var(--ok)}.fill-bad{fill:var(--bad)}.fill-warn{fill:var(--warn)}
-.axis{stroke:var(--muted)}.entry{fill:var(--accent)}.gapline{stroke:var(--bad);stroke-width:4}
+.axis{stroke:var(--muted)}.minimum{stroke:var(--fg);stroke-width:2}.entry{fill:var(--accent)}.gapline{stroke:var(--bad);stroke-width:4}
 ul#gaps{margin:6px 0;padding-left:1.2em}ul#gaps li{color:var(--bad)}
 .sev{display:inline-block;min-width:6.5em;font-size:.8rem;font-weight:600}.sev.error{color:var(--bad)}.sev.warning{color:var(--warn)}.sev.info{color:var(--muted)}
 ul.findings{list-style:none;margin:0;padding:0}ul.findings li{padding:3px 0}.where{color:var(--muted);font-size:.85rem;margin-right:6px}
@@ -92,6 +92,7 @@ footer{max-width:1100px;margin:28px auto 24px;padding:0 24px;font-size:.8rem;col
     var x = function (v) { return Math.max(0, Math.min(W, v / top * W)); };
     s.appendChild(svg('rect', {x: 0, y: 4, width: W, height: 14, rx: 3, 'class': 'track'}));
     if (lo !== null && hi !== null) s.appendChild(svg('rect', {x: x(lo), y: 1, width: Math.max(2, x(hi) - x(lo)), height: 20, 'class': 'band'}));
+    else if (lo !== null) s.appendChild(svg('line', {x1: x(lo), y1: 1, x2: x(lo), y2: 21, 'class': 'minimum'}));
     s.appendChild(svg('rect', {x: 0, y: 7, width: x(value), height: 8, rx: 2, 'class': cls}));
     if (lo !== null) s.appendChild(svg('text', {x: x(lo), y: 29, 'text-anchor': 'middle'}, n(lo)));
     if (hi !== null) s.appendChild(svg('text', {x: x(hi), y: 29, 'text-anchor': 'middle'}, n(hi)));

@@ -21,8 +21,8 @@ start_serve() {
   token=$(printf '%s' "$url" | sed -n 's|.*[?]token=\([0-9a-f]*\)$|\1|p')
 }
 
-# stop_serve SIGNAL: sends it, waits at most 1 s, and prints the exit code
-# (or "hung" after killing it).
+# stop_serve SIGNAL: sends it, waits at most 1 s, and sets stop_rc to the
+# exit code (or "hung" after killing it).
 stop_serve() {
   kill -s "$1" "$serve_pid"
   for _ in $(seq 20); do
@@ -30,8 +30,8 @@ stop_serve() {
     sleep 0.05
   done
   if kill -0 "$serve_pid" 2>/dev/null; then
-    kill -9 "$serve_pid"; wait "$serve_pid" 2>/dev/null; echo hung
+    kill -9 "$serve_pid"; wait "$serve_pid" 2>/dev/null; stop_rc=hung
   else
-    wait "$serve_pid"; echo $?
+    wait "$serve_pid"; stop_rc=$?
   fi
 }

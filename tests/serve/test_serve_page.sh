@@ -48,7 +48,7 @@ for png in serve-before serve-after; do
   [ -s "$f" ] && [ "$(head -c 8 "$f" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] && [ "$(stat -c %s "$f")" -gt 20000 ] ||
     fail "a screenshot in $f"
 done
-rc=$(stop_serve INT)
+stop_serve INT; rc=$stop_rc
 [ "$rc" = 0 ] || fail "Ctrl-C after the page: exit $rc within a second, not 0"
 [ "$failed" = 0 ] && echo "serve page: passed"
 exit "$failed"

@@ -85,7 +85,7 @@ curl -s -N --max-time 10 "http://127.0.0.1:$port/api/events?token=$token" >event
 curl_pid=$!
 sleep 0.5
 grep -q '^data: {' events.out || fail "the event stream sends the check at once: $(head -c 200 events.out)"
-rc=$(stop_serve INT)
+stop_serve INT; rc=$stop_rc
 [ "$rc" = 0 ] || fail "SIGINT with a page open: exit $rc within a second, not 0"
 grep -q "stopped" serve.out || fail "the stop is said: $(cat serve.out)"
 wait "$curl_pid" 2>/dev/null
@@ -96,7 +96,7 @@ for t in awk sed head seq sleep cat; do ln -s "$(command -v $t)" bin/; done
 PATH=$work/bin start_serve open.out p --port 0 --open || exit 1
 grep -q "No xdg-open" open.out || fail "--open without xdg-open says so: $(cat open.out)"
 [ "$(code "/api/state?token=$token")" = 200 ] || fail "--open without xdg-open keeps serving"
-rc=$(stop_serve TERM)
+stop_serve TERM; rc=$stop_rc
 [ "$rc" = 0 ] || fail "SIGTERM: exit $rc within a second, not 0"
 
 # --open with an xdg-open: it receives the address.
