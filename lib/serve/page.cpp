@@ -49,9 +49,9 @@ footer{max-width:1100px;margin:28px auto 24px;padding:0 24px;font-size:.8rem;col
 <section><h2>What to do next</h2><ol id="next"></ol></section>
 <div class="grid">
 <section><h2>Requirements</h2><ul class="checks" id="requirements"></ul></section>
-<section><h2>Mentor's sign-off</h2><p id="signoff"></p><h2>Word counts</h2><div id="essay"></div><div id="documents"></div></section>
+<section><div id="signoff-section"><h2>Mentor's sign-off</h2><p id="signoff"></p></div><h2>Word counts</h2><div id="essay"></div><div id="documents"></div></section>
 </div>
-<section><h2>Criteria in the essay</h2><table id="criteria"><thead><tr><th>Criterion</th><th>Status</th><th class="num">Words</th><th class="num">At least</th><th style="width:30%">Progress</th></tr></thead><tbody></tbody></table></section>
+<section id="criteria-section"><h2>Criteria in the essay</h2><table id="criteria"><thead><tr><th>Criterion</th><th>Status</th><th class="num">Words</th><th class="num">At least</th><th style="width:30%">Progress</th></tr></thead><tbody></tbody></table></section>
 <section id="journal-section"><h2>Journal</h2><p id="journal-summary"></p><div id="timeline"></div><ul id="gaps"></ul></section>
 <section><h2>Findings by file</h2><p class="muted" id="findings-summary"></p><div id="files"></div></section>
 </main>
@@ -87,6 +87,7 @@ footer{max-width:1100px;margin:28px auto 24px;padding:0 24px;font-size:.8rem;col
   var plain = {error: 'Must fix', warning: 'Worth a look', info: 'Note'};
 
   // A bar of `value` on a scale to `top`, with an optional band [lo, hi].
+  function band(lo, hi) { return !lo && hi !== null ? 'at most ' + n(hi) : n(lo) + (hi !== null ? '\u2013' + n(hi) : ' or more'); }
   function bar(value, top, lo, hi, cls, label) {
     var W = 420, s = svg('svg', {viewBox: '0 0 ' + W + ' 30', width: '100%', role: 'img', 'aria-label': label});
     var x = function (v) { return Math.max(0, Math.min(W, v / top * W)); };
@@ -94,8 +95,10 @@ footer{max-width:1100px;margin:28px auto 24px;padding:0 24px;font-size:.8rem;col
     if (lo !== null && hi !== null) s.appendChild(svg('rect', {x: x(lo), y: 1, width: Math.max(2, x(hi) - x(lo)), height: 20, 'class': 'band'}));
     else if (lo !== null) s.appendChild(svg('line', {x1: x(lo), y1: 1, x2: x(lo), y2: 21, 'class': 'minimum'}));
     s.appendChild(svg('rect', {x: 0, y: 7, width: x(value), height: 8, rx: 2, 'class': cls}));
-    if (lo !== null) s.appendChild(svg('text', {x: x(lo), y: 29, 'text-anchor': 'middle'}, n(lo)));
-    if (hi !== null) s.appendChild(svg('text', {x: x(hi), y: 29, 'text-anchor': 'middle'}, n(hi)));
+    // Labels at the band's ends, pushed apart when the band is narrow and kept inside the bar.
+    var close = lo !== null && hi !== null && x(hi) - x(lo) < 60;
+    if (lo !== null && lo > 0) s.appendChild(svg('text', {x: x(lo), y: 29, 'text-anchor': close || x(lo) > W - 20 ? 'end' : x(lo) < 20 ? 'start' : 'middle'}, n(lo)));
+    if (hi !== null) s.appendChild(svg('text', {x: x(hi), y: 29, 'text-anchor': close ? 'start' : x(hi) > W - 20 ? 'end' : 'middle'}, n(hi)));
     return s;
   }
 
@@ -132,8 +135,8 @@ footer{max-width:1100px;margin:28px auto 24px;padding:0 24px;font-size:.8rem;col
       ol.appendChild(el('li', null, el('b', null, d.code), ' ', d.file ? el('span', {'class': 'where'}, d.file + (d.line ? ':' + d.line : '')) : null, d.message));
     });
     if (!items.length) {
-      var so = signoffOf(s);
-      ol.appendChild(el('li', null, so.cls === 'current' ? 'Everything is met and signed off: `lilo bundle` makes the submission, a file anyone can verify.'
+      var so = signoffOf(s), mentor = r.requirements.some(function (q) { return q.kind === 'mentor'; });
+      ol.appendChild(el('li', null, so.cls === 'current' || !mentor ? (mentor ? 'Everything is met and signed off: ' : 'Everything is met: ') + '`lilo bundle` makes the submission, a file anyone can verify.'
         : so.cls === 'stale' ? 'Everything is met: ask your mentor to review the changes and sign again (`lilo fingerprint`).'
         : 'Everything is met: ask your mentor to review it and record `lilo fingerprint` in signoff.yaml.'));
     }
@@ -147,20 +150,21 @@ footer{max-width:1100px;margin:28px auto 24px;padding:0 24px;font-size:.8rem;col
       var within = lo === null || (e.words >= lo && (hi === null || e.words <= hi));
       var top = Math.max(e.words || 0, hi || lo || 1) * 1.15;
       box.appendChild(el('p', {id: 'essay-words'}, el('b', null, 'Essay'), e.file ? ' (' + e.file + ')' : '', ': ' + n(e.words || 0) + ' words',
-        lo !== null ? '; the band is ' + n(lo) + (hi !== null ? '\u2013' + n(hi) : ' or more') : '',
+        lo !== null ? '; the band is ' + band(lo, hi) : '',
         within ? ' \u2014 within it' : e.words < lo ? ' \u2014 ' + n(lo - e.words) + ' to go' : ' \u2014 ' + n(e.words - hi) + ' over'));
       box.appendChild(bar(e.words || 0, top, lo, hi, within ? 'fill-ok' : 'fill-bad', 'essay words against its band'));
     }
     var docs = clear($('documents'));
     (r.documents || []).forEach(function (d) {
       var hi = d.limit.max, top = Math.max(d.words, hi || d.limit.min || 1) * 1.15;
-      docs.appendChild(el('p', null, el('b', null, d.requirement + ' ' + d.title), ' (' + d.file + '): ' + n(d.words) + ' words; the band is ' + n(d.limit.min) + (hi !== null ? '\u2013' + n(hi) : ' or more')));
+      docs.appendChild(el('p', null, el('b', null, d.requirement + ' ' + d.title), ' (' + d.file + '): ' + n(d.words) + ' words; the band is ' + band(d.limit.min, hi)));
       docs.appendChild(bar(d.words, top, d.limit.min, hi, d.within ? 'fill-ok' : 'fill-bad', d.title + ' words against its band'));
     });
   }
 
   function drawCriteria(s) {
     var body = clear($('criteria').tBodies[0]);
+    $('criteria-section').hidden = !s.report.criteria.length;
     s.report.criteria.forEach(function (c) {
       var t = (s.targets.criteria || {})[c.id] || {}, min = t.min_words;
       var ok = c.status === 'addressed', enough = min === null || min === undefined || c.words >= min;
@@ -257,6 +261,8 @@ footer{max-width:1100px;margin:28px auto 24px;padding:0 24px;font-size:.8rem;col
     var st = $('status');
     st.className = 'badge ' + r.status;
     st.textContent = r.status === 'complete' ? 'complete' : 'incomplete: ' + r.summary.errors + ' to fix';
+    // The sign-off belongs to the mentor requirement (R1 of the certificate and the diploma).
+    $('signoff-section').hidden = !r.requirements.some(function (q) { return q.kind === 'mentor'; });
     var so = signoffOf(s), p = $('signoff');
     p.className = so.cls;
     p.textContent = so.text;
