@@ -28,12 +28,14 @@ Runner setup_explain(CLI::App& sub);
 Runner setup_programme(CLI::App& sub);
 Runner setup_batch(CLI::App& sub);
 Runner setup_report(CLI::App& sub);
+Runner setup_serve(CLI::App& sub);
 
 inline constexpr Command commands[] = {
     {"init", "Start a new portfolio that you can write in at once", setup_init},
     {"check", "Check portfolios against their programme's requirements", setup_check},
     {"explain", "Explain a requirement, criterion or code, and how to fix it", setup_explain},
     {"count", "Count words as an examiner would", setup_count},
+    {"serve", "Show the portfolio's check in a browser, updated as you save", setup_serve},
     {"bundle", "Write the submission bundle: a zipped BagIt bag", setup_bundle},
     {"verify", "Verify a bundle: manifests, hashes, and the check again", setup_verify},
     {"fingerprint", "Print the portfolio's fingerprint for a mentor's sign-off", setup_fingerprint},

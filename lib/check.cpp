@@ -185,6 +185,24 @@ Report check_portfolio(const CheckOptions& opt)
     return check_with_git(*disk, opt);
 }
 
+Programme programme_for_check(const CheckOptions& opt)
+{
+    std::optional<DiskPortfolio> disk;
+    try {
+        disk.emplace(opt.folder);
+    } catch (const std::exception& e) {
+        throw CannotCheck(e.what());
+    }
+    // portfolio.yaml as far as it reads; its problems are the check's to report.
+    std::optional<Manifest> manifest;
+    if (auto text = disk->read_text("portfolio.yaml"); !text.problem) {
+        std::string_view body = text.data;
+        if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+        if (YamlParse parsed = parse_yaml(body); parsed.doc && parsed.doc->value.is_object()) manifest = read_manifest(std::move(*parsed.doc));
+    }
+    return programme_for(opt, manifest, *disk);
+}
+
 Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt, const PortfolioHistory* history)
 {
     const std::string manifest_rel = "portfolio.yaml";

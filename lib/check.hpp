@@ -31,4 +31,10 @@ class PortfolioFs;
 struct PortfolioHistory;
 Report check_portfolio(const PortfolioFs& files, const CheckOptions& options, const PortfolioHistory* history = nullptr);
 
+// The programme a check of `options.folder` is held to, chosen and confined
+// exactly as check_portfolio chooses it (--programme, else portfolio.yaml's,
+// else lilo-certificate). Throws CannotCheck as check_portfolio would.
+struct Programme;
+Programme programme_for_check(const CheckOptions& options);
+
 } // namespace lilo
