@@ -32,11 +32,9 @@ json action(std::string title, const std::string& uri, json edits)
 // A YAML scalar for a heading's text: plain where that reads back the same, else double-quoted.
 std::string yaml_scalar(const std::string& s)
 {
-    bool plain = !s.empty() && s.front() != ' ' && s.back() != ' ' && std::isdigit(static_cast<unsigned char>(s.front())) == 0;
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (!(std::isalnum(c) != 0 || c == ' ' || c >= 0x80)) plain = false;
-    }
+    bool plain = !s.empty() && s.front() != ' ' && s.back() != ' ' && std::isdigit(static_cast<unsigned char>(s.front())) == 0 &&
+                 std::string_view("-?,").find(s.front()) == std::string_view::npos &&
+                 s.find_first_of(":#{}[]&*!|>'\"%@`\\\t") == std::string::npos;
     for (const char* word : {"true", "false", "yes", "no", "null", "on", "off", "y", "n"})
         if (iequals(s, word)) plain = false;
     if (plain) return s;

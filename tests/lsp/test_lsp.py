@@ -144,8 +144,9 @@ if acts:
 
 # --- code action: a section for an unmapped criterion -------------------------
 diags = change(text.replace("  C10: A short-term development plan\n", ""))
-acts = [a for a in actions(essay_uri, 0) if a["title"].startswith("Add a section for C10")]
-check(len(acts) == 1, "a code action adds a section for C10")
+offered = actions(essay_uri, 0)
+acts = [a for a in offered if a["title"].startswith("Add a section for C10")]
+check(len(acts) == 1, "a code action adds a section for C10 (%s; %s)" % ([a["title"] for a in offered], codes(diags)))
 if acts:
     diags = change(apply(acts[0], essay_uri))
     title = "From the presentation's outcomes to a short-term development plan"
