@@ -120,9 +120,18 @@ std::optional<fs::path> portfolio_root_of(const fs::path& file)
 Messages Server::handle_frame(const Frame& frame, Clock::time_point now)
 {
     if (frame.problem) return {error_response(nullptr, invalid_request, *frame.problem)};
-    // No exceptions: a body that is not JSON is answered, not thrown.
-    const json message = json::parse(frame.body, nullptr, false);
+    // No exceptions: a body that is not JSON is answered, not thrown. Values
+    // nested deeper than any message of the protocol are dropped as they are
+    // read, so that nothing later recurses through them.
+    bool too_deep = false;
+    const json::parser_callback_t depth_limit = [&too_deep](int depth, json::parse_event_t, json&) {
+        if (depth <= max_json_depth) return true;
+        too_deep = true;
+        return false;
+    };
+    const json message = json::parse(frame.body, depth_limit, false);
     if (message.is_discarded()) return {error_response(nullptr, parse_error, "the message is not JSON")};
+    if (too_deep) return {error_response(nullptr, invalid_request, "the message nests values more than " + std::to_string(max_json_depth) + " deep")};
     return handle(message, now);
 }
 
@@ -137,7 +146,8 @@ Messages Server::handle(const json& message, Clock::time_point now)
         if (has_id) return {};  // a response to something we asked: lilo asks nothing, so nothing to do
         return {error_response(nullptr, invalid_request, "a message without a method")};
     }
-    const json params = message.contains("params") ? message["params"] : json::object();
+    static const json no_params = json::object();
+    const json& params = message.contains("params") ? message["params"] : no_params;
     try {
         if (!has_id) return notification(*method, params, now);
         if (!m_initialized && *method != "initialize") return {error_response(id, server_not_initialized, "initialize first")};
@@ -163,6 +173,7 @@ Messages Server::handle(const json& message, Clock::time_point now)
 
 json Server::answer(const std::string& method, const json& params)
 {
+    static const json no_params = json::object();
     if (method == "initialize") {
         m_initialized = true;
         return {{"capabilities",
@@ -187,7 +198,7 @@ json Server::answer(const std::string& method, const json& params)
     }
     if (method == "textDocument/codeLens") return p ? code_lenses(*p, rel) : json::array();
     if (method == "textDocument/codeAction") {
-        const json range = params.contains("range") ? params["range"] : json();
+        const json& range = params.contains("range") ? params["range"] : no_params;
         const auto start = range.is_object() && range.contains("start") ? position_from_json(range["start"]) : std::nullopt;
         const auto end = range.is_object() && range.contains("end") ? position_from_json(range["end"]) : std::nullopt;
         if (!start || !end) throw InvalidParams("textDocument/codeAction needs a range");

@@ -25,6 +25,9 @@ namespace lilo::lsp {
 using Clock = std::chrono::steady_clock;
 using Messages = std::vector<nlohmann::json>;
 
+// The deepest nesting of values read in a message (the protocol's go a few levels deep).
+inline constexpr int max_json_depth = 64;
+
 // How long after the last change a portfolio is checked again.
 inline constexpr std::chrono::milliseconds debounce{200};
 
