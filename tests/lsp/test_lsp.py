@@ -197,6 +197,19 @@ check(not os.path.exists(entry_path), "nothing was written into the portfolio")
 c.notify("textDocument/didClose", {"textDocument": {"uri": entry_uri}})
 check(c.diagnostics(entry_uri) == [], "didClose: the closed entry's diagnostics cleared")
 
+# --- a folder's finding, shown on portfolio.yaml --------------------------------
+manifest_uri = uri(os.path.join(folder, "portfolio.yaml"))
+journal = os.path.join(folder, "journal")
+for name in sorted(os.listdir(journal))[-3:]:
+    os.remove(os.path.join(journal, name))  # 9 entries left of the 10 R2 asks for
+c.quiet_for(0.5)
+c.backlog.clear()  # earlier lists for portfolio.yaml (it has no version to tell them apart)
+c.notify("textDocument/didSave", {"textDocument": {"uri": essay_uri}})
+diags = c.diagnostics(manifest_uri)
+entries = [d for d in diags if d["code"] == "R2.entries"]
+check(len(entries) == 1 and entries[0]["message"].startswith("journal/: ") and entries[0]["range"]["start"]["line"] == 0,
+      "too few journal entries: R2.entries on portfolio.yaml, naming journal/ (%s)" % [d["message"][:40] for d in diags])
+
 # --- a file outside any portfolio -----------------------------------------------
 stray = os.path.join(work, "notes.md")
 c.notify("textDocument/didOpen", {"textDocument": {"uri": uri(stray), "languageId": "markdown", "version": 1, "text": "# Notes\n"}})
@@ -252,6 +265,17 @@ c.notify("textDocument/didOpen", {"textDocument": {"uri": essay_uri, "languageId
 c.proc.stdin.close()  # the editor went away
 check(c.proc.wait(10) in (0, 1), "end of input: lilo lsp ends by itself")
 check(b"error" not in c.proc.stderr.read(), "and says nothing on stderr")
+
+# The editor stops reading (its end of the pipe closed): lilo's writes fail, and it ends, not killed by SIGPIPE.
+p = subprocess.Popen([lilo, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+p.stdout.close()
+body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}).encode()
+try:
+    p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    p.stdin.flush()
+except BrokenPipeError:
+    pass
+check(p.wait(10) == 1, "output closed (EPIPE): lilo lsp ends with 1, not a signal (%s)" % p.returncode)
 
 shutil.rmtree(work)
 print("%d failure(s)" % len(failures))
