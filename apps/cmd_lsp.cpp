@@ -1,5 +1,6 @@
 // lilo lsp: the Language Server Protocol over stdin and stdout. This file
 // moves bytes and keeps time; lib/lsp/ answers every message.
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <poll.h>

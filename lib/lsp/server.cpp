@@ -314,6 +314,9 @@ Messages Server::close(const std::string& uri)
         out.push_back(notification_message("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}}));
     }
     if (p->buffers.empty()) {
+        // The portfolio's last file closed: what is still shown elsewhere (portfolio.yaml) is cleared too.
+        for (const auto& u : p->published)
+            out.push_back(notification_message("textDocument/publishDiagnostics", {{"uri", u}, {"diagnostics", json::array()}}));
         m_portfolios.erase(p->root.string());
         return out;
     }
