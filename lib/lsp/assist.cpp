@@ -82,7 +82,11 @@ json hover(const OpenPortfolio& p, const std::string& rel, Position pos)
         for (const Diagnostic* d : diagnostics_on(*p.report, *c.fs, rel)) {
             const int line = shown_on(*d, *c.fs) != d->file || d->line <= 0 ? 0 : d->line - 1;
             if (line != pos.line || !codes.insert(d->code).second) continue;
-            if (auto text = explain(*p.programme, d->code, &*p.report)) parts.push_back("**" + d->code + "** (`lilo explain " + d->code + "`)\n\n```text\n" + *text + "```");
+            // A code lilo explain has no text for yet: what it says of the requirement (or of P) instead.
+            auto text = explain(*p.programme, d->code, &*p.report);
+            const std::string asked = text ? d->code : d->owner();
+            if (!text) text = explain(*p.programme, asked, &*p.report);
+            if (text) parts.push_back("**" + d->code + "** (`lilo explain " + asked + "`)\n\n```text\n" + *text + "```");
         }
     }
     if (rel.ends_with(".md") || rel.ends_with(".MD")) {

@@ -210,6 +210,17 @@ entries = [d for d in diags if d["code"] == "R2.entries"]
 check(len(entries) == 1 and entries[0]["message"].startswith("journal/: ") and entries[0]["range"]["start"]["line"] == 0,
       "too few journal entries: R2.entries on portfolio.yaml, naming journal/ (%s)" % [d["message"][:40] for d in diags])
 
+# --- portfolio.yaml open, with an impossible date: at its column; hover explains -------
+manifest = open(os.path.join(folder, "portfolio.yaml"), encoding="utf-8").read().replace("since: 2025-09-12", "since: 2025-13-12")
+since_line = manifest.split("\n").index("  since: 2025-13-12")
+c.notify("textDocument/didOpen", {"textDocument": {"uri": manifest_uri, "languageId": "yaml", "version": 1, "text": manifest}})
+diags = c.diagnostics(manifest_uri, 1)
+date = [d for d in diags if d["code"] == "P.date"]
+check(len(date) == 1 and date[0]["range"]["start"] == {"line": since_line, "character": 2}, "portfolio.yaml: P.date at mentor.since's value (%s)" % date)
+h = c.request("textDocument/hover", {"textDocument": {"uri": manifest_uri}, "position": {"line": since_line, "character": 10}})
+check("P.date" in ((h.get("result") or {}).get("contents", {}).get("value", "")), "hover on it: lilo explain's text")
+c.notify("textDocument/didClose", {"textDocument": {"uri": manifest_uri}})
+
 # --- a file outside any portfolio -----------------------------------------------
 stray = os.path.join(work, "notes.md")
 c.notify("textDocument/didOpen", {"textDocument": {"uri": uri(stray), "languageId": "markdown", "version": 1, "text": "# Notes\n"}})
