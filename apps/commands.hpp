@@ -29,6 +29,7 @@ Runner setup_programme(CLI::App& sub);
 Runner setup_batch(CLI::App& sub);
 Runner setup_report(CLI::App& sub);
 Runner setup_serve(CLI::App& sub);
+Runner setup_lsp(CLI::App& sub);
 
 inline constexpr Command commands[] = {
     {"init", "Start a new portfolio that you can write in at once", setup_init},
@@ -42,6 +43,7 @@ inline constexpr Command commands[] = {
     {"batch", "Check a whole cohort: folders of portfolios or bundles, side by side", setup_batch},
     {"report", "Merge cohort reports from several runs (lilo report merge)", setup_report},
     {"programme", "Validate, show or list programmes (a centre's own requirements)", setup_programme},
+    {"lsp", "Language server for editors: diagnostics, counts and fixes as you type", setup_lsp},
 };
 
 // Whether to colour output written to `fd`: a terminal, NO_COLOR unset and CI not true.

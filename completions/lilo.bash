@@ -3,7 +3,7 @@ _lilo()
 {
     local cur prev words cword
     _init_completion 2>/dev/null || { cur=${COMP_WORDS[COMP_CWORD]}; prev=${COMP_WORDS[COMP_CWORD-1]}; cword=$COMP_CWORD; words=("${COMP_WORDS[@]}"); }
-    local commands="init check explain count serve bundle verify fingerprint batch report programme"
+    local commands="init check explain count serve lsp bundle verify fingerprint batch report programme"
     local programmes="cambridge-diploma lilo-certificate mphil-elsi"
     if [ "$cword" -eq 1 ]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -60,6 +60,7 @@ _lilo()
         verify) opts="--format --max-entries --max-mb --max-ratio" ;;
         fingerprint) opts="--list" ;;
         serve) opts="--port --open --programme" ;;
+        lsp) opts="" ;;
         batch) opts="-j --jobs --as-of --programme --timeout --max-memory --csv --jsonl --html -q --quiet" ;;
     esac
     if [[ $cur == -* ]]; then
