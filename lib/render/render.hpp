@@ -14,6 +14,7 @@ struct TextStyle {
     bool colour = false;
     bool quiet = false;    // errors and the result line only
     bool strict = false;   // warnings fail too
+    bool next = true;      // the "Next:" line, said to the candidate (not by lilo verify, whose reader is the officer)
 };
 
 // Compiler-style diagnostics grouped by requirement, a summary table, and
