@@ -4,11 +4,7 @@
 #   test_no_skipped.sh SOURCE_DIR
 set -u
 src=$1
-work=$(mktemp -d "${TMPDIR:-/tmp}/lilo-ci.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+. "$(dirname "$0")/../e2e/checks.sh" ci
 project() { # DIR SECOND_TEST_EXIT_CODE
   mkdir -p "$1"
   cat > "$1/CMakeLists.txt" <<CMAKE
@@ -28,5 +24,4 @@ else grep -q 'needs-a-tool' "$work/out.txt" && ok || fail "the skipped suite is 
 project "$work/running" 0
 "$src/.ci/no-skipped" "$work/running/ctest.log" >"$work/out.txt" 2>&1 && ok || fail "no suite skipped, yet CI fails: $(cat "$work/out.txt")"
 "$src/.ci/no-skipped" "$work/nothing.log" >/dev/null 2>&1 && fail "no ctest output at all passes" || ok
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish
