@@ -114,6 +114,7 @@ Runner setup_batch(CLI::App& sub)
                      [&](std::size_t done, std::size_t total) { bar.update(done, total); });
         const int code = writer.finish(opt.as_of.str());
         for (const auto& n : notes) fmt::print(stderr, "lilo: note: {}\n", n);
+        if (code == exit_cannot_check) fmt::print(stderr, "lilo: error: nothing could be checked: no portfolio among {}\n", args->paths.size() == 1 ? args->paths.front() : "the paths given");
         return code;
     };
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/dump_json.hpp"
+#include "git/repo.hpp"
 #include "check.hpp"
 #include "commands.hpp"
 #include "render/render.hpp"
@@ -33,6 +34,20 @@ Date parse_as_of(const std::string& s)
     if (s.empty()) return Date::today();
     if (auto d = Date::parse(s)) return *d;
     throw CannotCheck("--as-of '" + s + "' is not a date YYYY-MM-DD");
+}
+
+// What SARIF's locations are relative to: the git work tree lilo runs in
+// (code scanning resolves paths against the repository), else the
+// current folder.
+std::filesystem::path sarif_root()
+{
+    const auto here = std::filesystem::current_path();
+    try {
+        if (auto repo = git::Repository::discover(here)) return repo->workdir();
+    } catch (const git::Error&) {
+        // Not a repository lilo may open: the current folder.
+    }
+    return here;
 }
 } // namespace
 
@@ -119,7 +134,7 @@ Runner setup_check(CLI::App& sub)
             } else if (name == "junit") {
                 text = render_junit(reports);
             } else if (name == "sarif") {
-                text = dump_json(render_sarif(reports), 2) + "\n";
+                text = dump_json(render_sarif(reports, sarif_root()), 2) + "\n";
             } else if (name == "markdown") {
                 text = render_markdown(reports);
             } else {

@@ -11,6 +11,25 @@
 
 namespace lilo::app {
 
+namespace {
+
+// What the officer who received the bundle does next.
+std::string officer_next(const VerifyReport& r)
+{
+    if (!r.verified() || !r.check)
+        return "Next: do not accept this file as it is: ask the candidate to send the bundle again, or to make it again with `lilo bundle`.\n";
+    if (!r.check->complete()) {
+        std::string first;
+        for (const auto& d : r.check->diagnostics)
+            if (d.severity == Severity::error) { first = " (first: " + d.code + ")"; break; }
+        return "Next: the bundle is intact, but the portfolio in it is incomplete" + first +
+               ": return it to the candidate, who fixes it and sends a new bundle.\n";
+    }
+    return "Next: the bundle is intact and the portfolio complete: it can go to the assessors.\n";
+}
+
+} // namespace
+
 Runner setup_verify(CLI::App& sub)
 {
     auto bundle = std::make_shared<std::string>();
@@ -38,9 +57,11 @@ Runner setup_verify(CLI::App& sub)
             if (d.line > 0) where += ":" + std::to_string(d.line);
             fmt::print("{}: {}: {}: {}\n", where, name_of(d.severity), d.code, d.message);
         }
-        if (r.check) {
-            if (!r.check->diagnostics.empty()) fmt::print("{}", render_text(*r.check, TextStyle{false, true, false}));
-        }
+        // The officer runs verify: the candidate's "Next:" is not theirs.
+        TextStyle style;
+        style.quiet = true;
+        style.next = false;
+        if (r.check && !r.check->diagnostics.empty()) fmt::print("{}", render_text(*r.check, style));
         if (r.verified())
             fmt::print("Verified: {} files, {} bytes, every SHA-256 and Payload-Oxum as the manifests say; the check {}.\n", r.payload_files,
                        with_commas(r.payload_bytes), r.check ? (r.check->complete() ? "finds it complete, as the bundle's report says"
@@ -48,6 +69,7 @@ Runner setup_verify(CLI::App& sub)
                                                              : "could not run");
         else
             fmt::print("Not verified: {} problem{} in {}.\n", r.findings.size(), r.findings.size() == 1 ? "" : "s", r.bundle);
+        fmt::print("{}", officer_next(r));
         return ok ? exit_ok : exit_unmet;
     };
 }

@@ -40,6 +40,8 @@ void add_cohort_output_options(CLI::App& sub, CohortOutputArgs& args)
     sub.add_option("--jsonl", args.jsonl, "Write each full report to FILE, one JSON object per line (for lilo report merge)");
     sub.add_option("--html", args.html, "Write a self-contained HTML report of the cohort to FILE");
     sub.add_flag("-q,--quiet", args.quiet, "Do not print the matrix");
+    sub.add_option("--color", args.colour, "Colour the matrix: auto (a terminal, NO_COLOR unset), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
 CohortWriter::CohortWriter(const CohortOutputArgs& args) : m_args(args)
@@ -69,7 +71,12 @@ void CohortWriter::add(const nlohmann::json& report)
         if (m_args.csv.empty()) std::string().swap(m_rows.back().next);
         m_rows.back().outcome.shrink_to_fit();
     }
-    else m_all_complete = m_all_complete && report.value("status", "") == "complete";
+    const std::string status = report.value("status", "");
+    m_all_complete = m_all_complete && status == "complete";
+    if (status == "complete" || status == "incomplete") {
+        ++m_checked;
+        if (report.contains("as_of") && report["as_of"].is_string()) ++m_dates[report["as_of"].get<std::string>()];
+    }
     if (m_jsonl) {
         const std::string line = dump_json(report) + "\n";
         if (std::fwrite(line.data(), 1, line.size(), m_jsonl) != line.size())
@@ -96,9 +103,11 @@ int CohortWriter::finish(const std::string& as_of)
         if (!as_of.empty()) o.title = "lilo cohort report, as of " + as_of;
         write_whole(m_args.html, render_cohort_html(m_reports, o));
     }
-    if (!m_args.quiet) fmt::print("{}", render_cohort_matrix(m_rows, as_of));
-    const bool all = m_all_complete && std::all_of(m_rows.begin(), m_rows.end(), [](const CohortRow& r) { return r.status == "complete"; });
-    return all ? exit_ok : exit_unmet;
+    if (!m_args.quiet) fmt::print("{}", render_cohort_matrix(m_rows, {as_of, use_colour(STDOUT_FILENO, m_args.colour)}));
+    // Said even with --quiet, and whatever files are written: a merge of shards checked on different days.
+    else if (const std::string note = different_dates_note(m_dates); !note.empty()) fmt::print(stderr, "lilo: note: {}\n", note);
+    if (m_checked == 0) return exit_cannot_check;
+    return m_all_complete ? exit_ok : exit_unmet;
 }
 
 } // namespace lilo::app

@@ -5,6 +5,7 @@
 // absent. Reports arrive one at a time, in order; only what the outputs
 // need is kept (the full reports only for --html).
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ namespace lilo::app {
 struct CohortOutputArgs {
     std::string csv, jsonl, html;
     bool quiet = false;   // no matrix on standard output
+    std::string colour = "auto";  // --color: auto, always, never (as lilo check)
 };
 
 void add_cohort_output_options(CLI::App& sub, CohortOutputArgs& args);
@@ -32,13 +34,16 @@ public:
 
     void add(const nlohmann::json& report);
     // Writes the files and prints the matrix; returns the exit code: 0 when
-    // every portfolio is complete, else 1.
+    // every portfolio is complete, 2 when none could be checked (every entry
+    // skipped or an error), else 1.
     int finish(const std::string& as_of);
 
 private:
     CohortOutputArgs m_args;
     std::vector<CohortRow> m_rows;
-    bool m_all_complete = true;             // of the reports not kept as rows
+    bool m_all_complete = true;             // of every entry
+    std::size_t m_checked = 0;              // entries complete or incomplete
+    std::map<std::string, std::size_t> m_dates;  // as_of of each checked entry
     std::vector<nlohmann::json> m_reports;  // for --html only
     std::FILE* m_jsonl = nullptr;
     std::string m_jsonl_partial;

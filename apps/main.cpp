@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include "check.hpp"
@@ -62,11 +63,12 @@ std::string suggestion(const CLI::App& app, const CLI::App* sub, const std::vect
         }
         if (sub) return fmt::format("unexpected argument '{}'", word);
         if (!sub) {
+            // The commands table is the one list of commands.
             std::vector<std::string> names;
             for (const auto& c : lilo::app::commands) names.emplace_back(c.name);
             const std::string best = closest(word, names);
             if (!best.empty()) return fmt::format("unknown command '{}'; did you mean '{}'?", word, best);
-            return fmt::format("unknown command '{}' (commands: init, check, explain, count, bundle, verify, fingerprint)", word);
+            return fmt::format("unknown command '{}' (commands: {})", word, fmt::join(names, ", "));
         }
     }
     return {};

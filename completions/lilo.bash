@@ -34,8 +34,9 @@ _lilo()
         [ "${words[2]}" = merge ] || return
         case $prev in
             --csv|--jsonl|--html) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+            --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         esac
-        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "--csv --jsonl --html -q --quiet --help" -- "$cur"))
+        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "--csv --jsonl --html -q --quiet --color --help" -- "$cur"))
         else COMPREPLY=($(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur")); fi
         return
     fi
@@ -61,7 +62,7 @@ _lilo()
         fingerprint) opts="--list" ;;
         serve) opts="--port --open --programme" ;;
         lsp) opts="" ;;
-        batch) opts="-j --jobs --as-of --programme --timeout --max-memory --csv --jsonl --html -q --quiet" ;;
+        batch) opts="-j --jobs --as-of --programme --timeout --max-memory --csv --jsonl --html -q --quiet --color" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$opts --help" -- "$cur"))

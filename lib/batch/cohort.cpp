@@ -47,6 +47,7 @@ bool is_zip(const fs::path& p)
 // The report of one portfolio, as JSON text: what a child process sends back.
 std::string check_one(const CohortInput& in, const CohortOptions& opt)
 {
+    if (!in.skipped.empty()) return dump_json(cohort_skipped(in.path, in.skipped));
     try {
         CheckOptions co;
         co.folder = in.path;
@@ -164,6 +165,11 @@ nlohmann::json cohort_error(const std::string& portfolio, const std::string& mes
     return {{"portfolio", portfolio}, {"status", "error"}, {"error", message}, {"candidate", {{"name", ""}, {"id", ""}}}};
 }
 
+nlohmann::json cohort_skipped(const std::string& path, const std::string& reason)
+{
+    return {{"portfolio", path}, {"status", "skipped"}, {"reason", reason}, {"candidate", {{"name", ""}, {"id", ""}}}};
+}
+
 std::vector<CohortInput> cohort_inputs(const std::vector<std::string>& paths)
 {
     std::vector<CohortInput> out;
@@ -171,11 +177,13 @@ std::vector<CohortInput> cohort_inputs(const std::vector<std::string>& paths)
         std::error_code ec;
         const fs::path path(p);
         if (!fs::exists(path, ec)) throw CannotCheck(p + ": no such file or folder");
-        if (fs::is_regular_file(path, ec) && is_zip(path)) { out.push_back({p, true}); continue; }
-        if (!fs::is_directory(path, ec)) throw CannotCheck(p + ": neither a portfolio folder, a folder of portfolios, nor a bundle (.zip)");
-        if (fs::exists(path / "portfolio.yaml", ec)) { out.push_back({p, false}); continue; }
+        if (fs::is_regular_file(path, ec) && is_zip(path)) { out.push_back({p, true, {}}); continue; }
+        if (!fs::is_directory(path, ec)) { out.push_back({p, false, "neither a portfolio folder, a folder of portfolios, nor a bundle (.zip)"}); continue; }
+        if (fs::exists(path / "portfolio.yaml", ec)) { out.push_back({p, false, {}}); continue; }
         std::vector<CohortInput> found;
+        bool empty = true;
         for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+            empty = false;
             const std::string name = it->path().filename().string();
             if (name.empty() || name[0] == '.') continue;
             std::string child = p;
@@ -183,11 +191,15 @@ std::vector<CohortInput> cohort_inputs(const std::vector<std::string>& paths)
             child += name;
             std::error_code e2;
             // A link is followed only to find out what it is; the check confines what it reads.
-            if (it->is_directory(e2) && fs::exists(it->path() / "portfolio.yaml", e2)) found.push_back({child, false});
-            else if (it->is_regular_file(e2) && is_zip(it->path())) found.push_back({child, true});
+            if (it->is_directory(e2) && fs::exists(it->path() / "portfolio.yaml", e2)) found.push_back({child, false, {}});
+            else if (it->is_directory(e2)) found.push_back({child, false, fs::is_empty(it->path(), e2) ? "an empty folder" : "no portfolio.yaml in it"});
+            else if (it->is_regular_file(e2) && is_zip(it->path())) found.push_back({child, true, {}});
         }
         if (ec) throw CannotCheck(p + ": cannot list: " + ec.message());
-        if (found.empty()) throw CannotCheck(p + ": no portfolio.yaml here, and no portfolio folders or bundles inside");
+        if (found.empty()) {
+            out.push_back({p, false, empty ? "an empty folder" : "no portfolio.yaml in it"});
+            continue;
+        }
         std::sort(found.begin(), found.end(), [](const CohortInput& a, const CohortInput& b) { return a.path < b.path; });
         out.insert(out.end(), found.begin(), found.end());
     }

@@ -100,18 +100,30 @@ void compare_reports(const nlohmann::json& embedded, const Report& now, std::vec
     const auto from_history = [](const std::string& code) {
         return code.ends_with(".backdated") || code == "P.uncommitted" || code == "P.history-shallow" || code == "P.git" || code == "P.changed-since";
     };
+    // Each finding as people name it: "R2.gap at journal/x.md:3".
+    const auto finding = [](const nlohmann::json& d) {
+        std::string where = d.contains("file") && d["file"].is_string() ? d["file"].get<std::string>() : "the portfolio";
+        if (d.contains("line") && d["line"].is_number_integer() && d["line"].get<long long>() > 0) where += ":" + std::to_string(d["line"].get<long long>());
+        return d.value("code", "") + " at " + where;
+    };
     std::multiset<std::string> da, db;
     for (const auto& d : embedded.value("diagnostics", nlohmann::json::array()))
-        if (!from_history(d.value("code", ""))) da.insert(d.value("code", "") + " " + dump_json(d["file"]) + ":" + dump_json(d["line"]));
+        if (!from_history(d.value("code", ""))) da.insert(finding(d));
     for (const auto& d : j["diagnostics"])
-        if (!from_history(d.value("code", ""))) db.insert(d.value("code", "") + " " + dump_json(d["file"]) + ":" + dump_json(d["line"]));
+        if (!from_history(d.value("code", ""))) db.insert(finding(d));
     if (da != db) {
         std::vector<std::string> only_a, only_b;
         std::set_difference(da.begin(), da.end(), db.begin(), db.end(), std::back_inserter(only_a));
         std::set_difference(db.begin(), db.end(), da.begin(), da.end(), std::back_inserter(only_b));
-        std::string msg = "diagnostics differ:";
-        for (const auto& x : only_a) msg += " only embedded " + x + ";";
-        for (const auto& x : only_b) msg += " only now " + x + ";";
+        const auto list = [](const std::vector<std::string>& xs) {
+            std::string s;
+            for (std::size_t i = 0; i < xs.size(); ++i) s += (i == 0 ? "" : i + 1 == xs.size() ? " and " : ", ") + xs[i];
+            return s;
+        };
+        std::string msg = "the bundle's report and the check of the files inside disagree on the findings:";
+        if (!only_a.empty()) msg += " the report has " + list(only_a) + ", which the check does not find";
+        if (!only_a.empty() && !only_b.empty()) msg += ";";
+        if (!only_b.empty()) msg += " the check finds " + list(only_b) + ", which the report does not have";
         out.push_back({"B.report-differs", Severity::error, "lilo-report.json", 0, 0, msg});
     }
 }

@@ -14,6 +14,7 @@
 
 #include "core/date.hpp"
 #include "render/cohort_html_assets.hpp"
+#include "render/cohort_html_text.hpp"
 #include "text/utf8.hpp"
 #include "text/word_limit.hpp"
 
@@ -22,28 +23,6 @@ namespace lilo {
 namespace {
 
 using nlohmann::json;
-
-// Text for HTML content and attribute values. Bytes that are not UTF-8 are
-// shown as \xHH (as elsewhere in lilo); other control characters become U+FFFD.
-std::string esc(std::string_view raw)
-{
-    const std::string s = escape_invalid_utf8(raw);
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += "\xEF\xBF\xBD";
-            else out += c;
-        }
-    }
-    return out;
-}
 
 const json* field(const json& j, const char* key)
 {
@@ -81,16 +60,18 @@ struct Diag { std::string severity, code, where, message; };
 // Diploma's R1, which is the Certificate's, shares its column, the MPhil's
 // R1 has its own, and the label names the title wherever an id is shared.
 struct Column {
-    std::string key, id, title, label;
+    std::string key, programme, id, title;
 };
 
-std::string column_key(const std::string& id, const std::string& title) { return id + '\x1f' + title; }
+std::string column_key(const std::string& programme, const std::string& id) { return programme + '\x1f' + id; }
 
 // One portfolio as the page shows it.
 struct Row {
     std::string anchor, name, id, portfolio, programme, qualification, status, error;
     std::string as_of, progression, arithmetic, essay_file;
-    std::map<std::string, bool> done; // column key (id and title) → met/addressed
+    std::map<std::string, bool> done; // column key (programme and id) → met/addressed
+    bool gap_over = false;             // a journal gap over the programme's limit (its .gap diagnostic)
+    bool duplicate_id = false;         // another portfolio of its programme has its candidate id
     std::optional<long long> errors, warnings, words, limit_min, limit_max;
     std::vector<long long> journal; // day numbers, sorted
     // Word-limited documents: the essay, then each of the
@@ -112,6 +93,7 @@ Row read_row(const json& r, std::size_t index)
     if (const json* c = field(r, "candidate")) { row.name = text(*c, "name"); row.id = text(*c, "id"); }
     const std::string status = text(r, "status");
     if (!r.is_object()) { row.status = "error"; row.error = "not a report (a JSON object was expected)"; return row; }
+    if (status == "skipped") { row.status = "skipped"; row.error = text(r, "reason"); return row; }
     if (status != "complete" && status != "incomplete") {
         row.status = "error";
         row.error = text(r, "error");
@@ -127,7 +109,7 @@ Row read_row(const json& r, std::size_t index)
             for (const json& item : *items)
                 if (const std::string id = text(item, "id"); !id.empty()) {
                     const std::string s = text(item, "status");
-                    row.done.emplace(column_key(id, text(item, "title")), s == "met" || s == "addressed");
+                    row.done.emplace(column_key(row.programme, id), s == "met" || s == "addressed");
                 }
     if (const json* e = field(r, "essay")) {
         row.words = integer(*e, "words");
@@ -168,6 +150,7 @@ Row read_row(const json& r, std::size_t index)
             Diag diag{text(d, "severity"), text(d, "code"), text(d, "file"), text(d, "message")};
             if (auto line = integer(d, "line"); line && !diag.where.empty()) diag.where += ":" + std::to_string(*line);
             counts[0] += diag.severity == "error";
+            row.gap_over = row.gap_over || diag.code.ends_with(".gap");
             counts[1] += diag.severity == "warning";
             row.diagnostics.push_back(std::move(diag));
         }
@@ -205,24 +188,47 @@ long long nice_step(double span, int ticks)
 
 void append_summary(std::string& out, const std::vector<Row>& rows)
 {
-    std::size_t complete = 0, incomplete = 0, failed = 0;
-    for (const auto& r : rows) (r.status == "complete" ? complete : r.status == "incomplete" ? incomplete : failed)++;
+    std::size_t complete = 0, incomplete = 0, failed = 0, skipped = 0;
+    for (const auto& r : rows) (r.status == "complete" ? complete : r.status == "incomplete" ? incomplete : r.status == "skipped" ? skipped : failed)++;
     out += "<section id=\"summary\"><h2>Cohort</h2>\n<div class=\"cards\">\n";
     const std::tuple<const char*, std::size_t, const char*> cards[] = {
-        {"portfolios", rows.size(), "portfolios"}, {"complete", complete, "complete"},
-        {"incomplete", incomplete, "incomplete"}, {"error", failed, "could not be checked"}};
+        {"portfolios", rows.size() - skipped, "portfolios"}, {"complete", complete, "complete"},
+        {"incomplete", incomplete, "incomplete"}, {"error", failed, "could not be checked"}, {"skipped", skipped, "skipped: no portfolio"}};
     for (const auto& [cls, n, label] : cards)
-        out += fmt::format("<div class=\"card {0}\"><span class=\"n\" data-count=\"{0}\">{1}</span>{2}</div>\n", cls, n, label);
-    out += "</div></section>\n";
+        if (n > 0 || std::string_view(cls) != "skipped")
+            out += fmt::format("<div class=\"card {0}\"><span class=\"n\" data-count=\"{0}\">{1}</span>{2}</div>\n", cls, n, label);
+    out += "</div>\n";
+    std::string list;
+    for (const auto& r : rows)
+        if (r.status == "skipped") list += "<li><code>" + path_html(r.portfolio) + "</code>: " + esc(r.error) + "</li>";
+    if (!list.empty()) out += "<p id=\"skipped\">Skipped, not checked (no portfolio in them):</p><ul class=\"skipped\">" + list + "</ul>\n";
+    std::map<std::string, std::vector<const Row*>> same; // programme and id → rows
+    for (const auto& r : rows)
+        if (r.duplicate_id) same[column_key(r.programme, r.id)].push_back(&r);
+    if (!same.empty()) {
+        out += "<p id=\"duplicates\" class=\"sev-error\">The same candidate id in several portfolios:</p><ul class=\"duplicates\">";
+        for (const auto& [key, rs] : same) {
+            std::string where;
+            for (const Row* r : rs) where += (where.empty() ? "" : ", ") + ("<a href=\"#" + r->anchor + "\">" + path_html(r->portfolio) + "</a>");
+            out += "<li>" + esc(rs.front()->id) + " (" + esc(rs.front()->programme) + "): " + where + "</li>";
+        }
+        out += "</ul>\n";
+    }
+    out += "</section>\n";
 }
 
 void append_completion(std::string& out, const std::vector<Row>& rows, const std::vector<Column>& columns)
 {
     out += "<section id=\"completion\"><h2>Completion by requirement and criterion</h2>\n";
     if (columns.empty()) { out += "<p class=\"muted\">No requirements in these reports.</p></section>\n"; return; }
-    out += "<table class=\"completion\"><thead><tr><th>Id</th><th>Title</th><th style=\"width:40%\">Met or addressed</th>"
-           "<th class=\"num\">Portfolios</th><th class=\"num\">%</th></tr></thead><tbody>\n";
+    std::string programme = "\x1f";  // one table per programme: R1 is not R1 in every one
     for (const auto& col : columns) {
+        if (col.programme != programme) {
+            if (programme != "\x1f") out += "</tbody></table>\n";
+            programme = col.programme;
+            out += "<h3>" + esc(programme.empty() ? "(no programme)" : programme) + "</h3>\n<table class=\"completion\"><thead><tr><th>Id</th><th>Title</th>"
+                   "<th style=\"width:40%\">Met or addressed</th><th class=\"num\">Portfolios</th><th class=\"num\">%</th></tr></thead><tbody>\n";
+        }
         std::size_t total = 0, met = 0;
         for (const auto& r : rows)
             if (auto it = r.done.find(col.key); it != r.done.end()) { ++total; met += it->second; }
@@ -254,7 +260,7 @@ void append_essays(std::string& out, const std::vector<Row>& rows)
     out += "<section id=\"essays\"><h2>Word counts</h2>\n";
     struct Dot { const Row* row; const Row::Doc* doc; };
     std::vector<std::pair<std::string, std::vector<Dot>>> groups; // "programme\x1flabel", first seen first
-    std::size_t inside = 0, outside = 0, uncounted = 0;
+    std::size_t inside = 0, outside = 0, uncounted = 0, clipped = 0;
     for (const auto& r : rows) {
         if (r.status == "error") continue;
         if (r.docs.empty()) { ++uncounted; continue; }
@@ -271,11 +277,22 @@ void append_essays(std::string& out, const std::vector<Row>& rows)
                        coord(row_h * static_cast<double>(groups.size()) + 4));
     double y = 0;
     for (const auto& [key, dots] : groups) {
+        // Outliers (a 400,000-word essay) would squash every other dot to 0:
+        // counts beyond twice the limit (or, with no limit, three times the
+        // median) are off the scale, drawn at its right edge and marked.
+        std::vector<long long> counts;
+        long long reach = 0;
+        for (const auto& dot : dots) {
+            counts.push_back(dot.doc->words);
+            reach = std::max(reach, 2 * dot.doc->max.value_or(dot.doc->min.value_or(0)));
+        }
+        std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(counts.size() / 2), counts.end());
+        if (reach == 0) reach = std::max(3 * counts[counts.size() / 2], 10LL);
         long long lo = 0, hi = 0;
         bool any = false;
         for (const auto& dot : dots)
             for (auto v : {std::optional<long long>(dot.doc->words), dot.doc->min, dot.doc->max})
-                if (v) { lo = any ? std::min(lo, *v) : *v; hi = any ? std::max(hi, *v) : *v; any = true; }
+                if (v && *v <= reach) { lo = any ? std::min(lo, *v) : *v; hi = any ? std::max(hi, *v) : *v; any = true; }
         const long long step = nice_step(static_cast<double>(std::max(hi - lo, 10LL)) * 1.1, 6);
         lo = std::max(0LL, (lo - step / 2) / step * step);
         hi = (hi + step / 2 + step - 1) / step * step;
@@ -304,9 +321,13 @@ void append_essays(std::string& out, const std::vector<Row>& rows)
             const bool ok = (!d.min || d.words >= *d.min) && (!d.max || d.words <= *d.max);
             (ok ? inside : outside) += limited;
             const Row& r = *dot.row;
-            out += fmt::format("<circle class=\"dot {}\" cx=\"{}\" cy=\"{}\" r=\"5\"><title>{}: {} words</title></circle>\n",
-                               !limited ? "none" : ok ? "in" : "out", coord(x(d.words)), coord(y + 37 + static_cast<double>(static_cast<long long>(k % 5) - 2) * 4),
-                               esc(r.name.empty() ? r.portfolio : r.name), number(d.words));
+            const bool off = d.words > hi;
+            clipped += off;
+            const double cy = y + 37 + static_cast<double>(static_cast<long long>(k % 5) - 2) * 4;
+            out += fmt::format("<circle class=\"dot {}{}\" cx=\"{}\" cy=\"{}\" r=\"5\"><title>{}: {} words{}</title></circle>\n",
+                               !limited ? "none" : ok ? "in" : "out", off ? " clipped" : "", coord(x(d.words)), coord(cy),
+                               esc(r.name.empty() ? r.portfolio : r.name), number(d.words), off ? " (off the scale)" : "");
+            if (off) out += fmt::format("<text class=\"clip\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{} ▸</text>\n", coord(x(d.words) - 8), coord(cy - 6), number(d.words));
             ++k;
         }
         out += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", coord(left), coord(left + width), coord(y + 54));
@@ -316,8 +337,9 @@ void append_essays(std::string& out, const std::vector<Row>& rows)
         y += row_h;
     }
     out += fmt::format("</svg><figcaption class=\"legend muted\">Each dot is a document of one portfolio; the shaded band is its word limit. "
-                       "{} within the limit, {} outside it{}.</figcaption></figure></section>\n",
+                       "{} within the limit, {} outside it{}{}.</figcaption></figure></section>\n",
                        inside, outside,
+                       clipped ? fmt::format(", {} off the scale (more than twice the limit), drawn at its right edge with its count ▸", clipped) : "",
                        uncounted ? fmt::format(", {} {} without a counted document", uncounted, uncounted == 1 ? "portfolio" : "portfolios") : "");
 }
 
@@ -362,13 +384,13 @@ void append_journal(std::string& out, const std::vector<Row>& rows)
         std::string svg = fmt::format("<svg class=\"tl\" viewBox=\"0 0 600 24\" role=\"img\" aria-label=\"{} journal entries\">{}"
                                       "<line class=\"base\" x1=\"4\" x2=\"596\" y1=\"12\" y2=\"12\"/>", r.journal.size(), grid);
         if (gap > 0)
-            svg += fmt::format("<line class=\"gap\" x1=\"{}\" x2=\"{}\" y1=\"12\" y2=\"12\"><title>longest gap: {} days</title></line>",
-                               coord(x(r.journal[at - 1])), coord(x(r.journal[at])), gap);
+            svg += fmt::format("<line class=\"{}\" x1=\"{}\" x2=\"{}\" y1=\"12\" y2=\"12\"><title>longest gap: {} days{}</title></line>",
+                               r.gap_over ? "gap over" : "gap", coord(x(r.journal[at - 1])), coord(x(r.journal[at])), gap, r.gap_over ? ", over the limit" : "");
         for (long long d : r.journal) svg += fmt::format("<line class=\"tick\" x1=\"{0}\" x2=\"{0}\" y1=\"4\" y2=\"20\"/>", coord(x(d)));
-        out += fmt::format("<tr><td><a href=\"#{}\">{}</a></td><td>{}</svg></td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-                           r.anchor, esc(r.name.empty() ? r.portfolio : r.name), svg, r.journal.size(), r.journal.size() > 1 ? std::to_string(gap) : "—");
+        out += fmt::format("<tr><td><a href=\"#{}\">{}</a></td><td>{}</svg></td><td class=\"num\">{}</td><td class=\"num{}\">{}</td></tr>\n",
+                           r.anchor, esc(r.name.empty() ? r.portfolio : r.name), svg, r.journal.size(), r.gap_over ? " over" : "", r.journal.size() > 1 ? std::to_string(gap) : "—");
     }
-    out += "</tbody></table></div><p class=\"legend muted\">Each tick is a journal entry; the red stretch is the longest gap between two entries.</p></section>\n";
+    out += "</tbody></table></div><p class=\"legend muted\">Each tick is a journal entry; the longest gap between two entries is drawn thick, in red when it is over the programme\'s limit.</p></section>\n";
 }
 
 std::string badge(const std::string& status)
@@ -383,25 +405,31 @@ std::string optional_number(const std::optional<long long>& v)
 
 void append_table(std::string& out, const std::vector<Row>& rows, const std::vector<Column>& columns)
 {
-    const bool qualification = std::any_of(rows.begin(), rows.end(), [](const Row& r) { return !r.qualification.empty(); });
-    const bool progression = std::any_of(rows.begin(), rows.end(), [](const Row& r) { return !r.progression.empty(); });
     out += fmt::format("<section id=\"candidates\"><h2>Candidates</h2>\n<div class=\"controls\">"
                        "<label>Filter <input id=\"filter-text\" type=\"search\" placeholder=\"name, id or diagnostic code\" autocomplete=\"off\"></label>"
                        "<label>Status <select id=\"filter-status\"><option value=\"all\">all</option><option value=\"complete\">complete</option>"
                        "<option value=\"incomplete\">incomplete</option><option value=\"error\">could not be checked</option></select></label>"
                        "<span class=\"muted\" aria-live=\"polite\"><span id=\"shown\">{0}</span> of {0} shown</span></div>\n"
                        "<p class=\"legend muted\">✓ met or addressed · ✗ unmet or missing · — not in the programme. Click a heading to sort.</p>\n"
-                       "<div class=\"scroll\"><table id=\"cohort\"><thead><tr>",
+                       "<div class=\"scroll\"><table id=\"cohort\"><thead>",
                        rows.size());
+    // A row over the requirement columns naming each programme: its columns are its own.
+    const std::size_t lead = 4;
+    out += fmt::format("<tr class=\"groups\"><td colspan=\"{}\"></td>", lead);
+    for (std::size_t i = 0; i < columns.size();) {
+        std::size_t n = 0;
+        while (i + n < columns.size() && columns[i + n].programme == columns[i].programme) ++n;
+        out += fmt::format("<th scope=\"colgroup\" colspan=\"{}\" class=\"group\">{}</th>", n, esc(columns[i].programme));
+        i += n;
+    }
+    out += "<td colspan=\"3\"></td></tr>\n<tr>";
     auto head = [&](const std::string& label, const char* type, const std::string& title = "", const char* cls = "") {
         out += fmt::format("<th scope=\"col\" data-type=\"{}\" aria-sort=\"none\"{}{}><button type=\"button\">{}</button></th>", type,
                            *cls ? fmt::format(" class=\"{}\"", cls) : "", title.empty() ? "" : " title=\"" + esc(title) + "\"", esc(label));
     };
     head("Candidate", "text"); head("ID", "text"); head("Programme", "text");
-    if (qualification) head("Qualification", "text");
     head("Status", "text");
-    if (progression) head("Progression", "text");
-    for (const auto& col : columns) head(col.label, "num", col.title, "m");
+    for (const auto& col : columns) head(col.id, "num", col.programme + " " + col.id + ": " + col.title, "m");
     head("Errors", "num", "", "num"); head("Warnings", "num", "", "num"); head("Essay words", "num", "", "num");
     out += "</tr></thead><tbody>\n";
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -412,18 +440,22 @@ void append_table(std::string& out, const std::vector<Row>& rows, const std::vec
         for (const auto& c : codes) search += " " + c;
         const std::string shown_name = r.name.empty() ? "(no name)" : r.name;
         out += fmt::format("<tr data-i=\"{}\" data-status=\"{}\" data-search=\"{}\"><td data-v=\"{}\"><a href=\"#{}\">{}</a><div class=\"path\">{}</div></td>"
-                           "<td>{}</td><td>{}</td>",
-                           i, esc(r.status), esc(search), esc(r.name.empty() ? r.portfolio : r.name), r.anchor, esc(shown_name), esc(r.portfolio), esc(r.id), esc(r.programme));
-        if (qualification) out += "<td>" + esc(r.qualification) + "</td>";
-        out += fmt::format("<td data-v=\"{}\">{}</td>", esc(r.status), badge(r.status));
-        if (progression) out += "<td>" + esc(r.progression) + "</td>";
+                           "<td class=\"id\">{}{}</td><td class=\"id\">{}</td>",
+                           i, esc(r.status), esc(search), esc(r.name.empty() ? r.portfolio : r.name), r.anchor, esc(shown_name), path_html(r.portfolio), esc(r.id),
+                           r.duplicate_id ? " <span class=\"badge dup\" title=\"another portfolio of this programme has this id\">duplicate id</span>" : "",
+                           esc(r.programme));
+        // The award reached and the progression under the status: columns enough.
+        std::string under;
+        if (!r.qualification.empty()) under += "<div class=\"sub\">" + esc(r.qualification) + "</div>";
+        if (!r.progression.empty()) under += "<div class=\"sub\">progression " + esc(r.progression) + "</div>";
+        out += fmt::format("<td data-v=\"{}\">{}{}</td>", esc(r.status), badge(r.status), under);
         for (const auto& col : columns) {
             const auto it = r.done.find(col.key);
             if (it == r.done.end()) out += "<td class=\"m na\" data-v=\"\">—</td>";
             else if (it->second) out += "<td class=\"m yes\" data-v=\"1\">✓<span class=\"sr\"> met</span></td>";
             else out += "<td class=\"m no\" data-v=\"0\">✗<span class=\"sr\"> unmet</span></td>";
         }
-        const bool failed = r.status == "error";
+        const bool failed = r.status == "error" || r.status == "skipped";
         out += optional_number(failed ? std::nullopt : r.errors) + optional_number(failed ? std::nullopt : r.warnings) + optional_number(r.words) + "</tr>\n";
     }
     out += "</tbody></table></div><p id=\"no-match\" class=\"muted\" hidden>No candidate matches the filter.</p></section>\n";
@@ -435,25 +467,26 @@ void append_diagnostics(std::string& out, const std::vector<Row>& rows, const st
     for (const auto& r : rows) {
         out += fmt::format("<article class=\"cand\" id=\"{}\"><h3>{} <span class=\"muted\">{}</span> {}</h3>\n", r.anchor,
                            esc(r.name.empty() ? "(no name)" : r.name), esc(r.id), badge(r.status));
-        std::string meta = "Portfolio <code>" + esc(r.portfolio) + "</code>";
+        std::string meta = "Portfolio <code>" + path_html(r.portfolio) + "</code>";
         if (!r.programme.empty()) meta += " · programme " + esc(r.programme);
         if (!r.qualification.empty()) meta += " · " + esc(r.qualification);
         if (!r.as_of.empty()) meta += " · as of " + esc(r.as_of);
         if (r.words) meta += " · essay " + number(*r.words) + " words" + (limit_text(r).empty() ? "" : " (limit " + limit_text(r) + ")");
         out += "<p class=\"meta\">" + meta + "</p>\n";
         if (r.status == "error") out += "<p class=\"sev-error\">Could not be checked: " + esc(r.error) + "</p>\n";
+        if (r.status == "skipped") out += "<p class=\"muted\">Skipped, not checked: " + esc(r.error) + "</p>\n";
         if (!r.progression.empty())
             out += "<p>Progression: <strong>" + esc(r.progression) + "</strong>" + (r.arithmetic.empty() ? "" : " — " + esc(r.arithmetic)) + "</p>\n";
         std::string unmet;
         for (const auto& col : columns)
             if (auto it = r.done.find(col.key); it != r.done.end() && !it->second) unmet += (unmet.empty() ? "" : ", ") + esc(col.id) + " " + esc(col.title);
         if (!unmet.empty()) out += "<p>Unmet or missing: " + unmet + "</p>\n";
-        if (r.diagnostics.empty()) out += r.status == "error" ? "" : "<p class=\"muted\">No diagnostics.</p>\n";
+        if (r.diagnostics.empty()) out += r.status == "error" || r.status == "skipped" ? "" : "<p class=\"muted\">No diagnostics.</p>\n";
         else {
             out += "<table class=\"diags\"><thead><tr><th>Severity</th><th>Code</th><th>Where</th><th>Message</th></tr></thead><tbody>\n";
             for (const auto& d : r.diagnostics)
                 out += fmt::format("<tr><td class=\"sev-{0}\">{0}</td><td><code>{1}</code></td><td class=\"where\">{2}</td><td>{3}</td></tr>\n",
-                                   esc(d.severity), esc(d.code), esc(d.where), esc(d.message));
+                                   esc(d.severity), esc(d.code), path_html(d.where), message_html(d.message));
             out += "</tbody></table>\n";
         }
         out += "<p class=\"back\"><a href=\"#candidates\">Back to the table</a></p></article>\n";
@@ -469,33 +502,38 @@ std::string render_cohort_html(const std::vector<nlohmann::json>& reports, const
     rows.reserve(reports.size());
     for (std::size_t i = 0; i < reports.size(); ++i) rows.push_back(read_row(reports[i], i));
 
+    // Columns programme by programme (first seen first), each programme's in id order.
     std::vector<Column> columns;
     {
+        std::vector<std::string> programmes;
         std::set<std::string> seen;
-        std::map<std::string, int> uses; // columns per id
-        for (const auto& r : reports)
+        for (std::size_t i = 0; i < reports.size(); ++i)
             for (const char* list : {"requirements", "criteria"})
-                if (const json* items = field(r, list); items && items->is_array())
+                if (const json* items = field(reports[i], list); items && items->is_array() && rows[i].status != "error")
                     for (const json& item : *items)
-                        if (const std::string id = text(item, "id"); !id.empty()) {
-                            const std::string title = text(item, "title");
-                            if (!seen.insert(column_key(id, title)).second) continue;
-                            columns.push_back({column_key(id, title), id, title, id});
-                            ++uses[id];
+                        if (const std::string id = text(item, "id"); !id.empty() && seen.insert(column_key(rows[i].programme, id)).second) {
+                            columns.push_back({column_key(rows[i].programme, id), rows[i].programme, id, text(item, "title")});
+                            if (std::find(programmes.begin(), programmes.end(), rows[i].programme) == programmes.end()) programmes.push_back(rows[i].programme);
                         }
-        for (auto& col : columns)
-            if (uses[col.id] > 1) col.label = col.id + " " + col.title;
-        std::stable_sort(columns.begin(), columns.end(), [](const Column& a, const Column& b) {
-            if (column_less(a.id, b.id) || column_less(b.id, a.id)) return column_less(a.id, b.id);
-            return a.title < b.title;
+        const auto rank = [&](const std::string& p) { return std::find(programmes.begin(), programmes.end(), p) - programmes.begin(); };
+        std::stable_sort(columns.begin(), columns.end(), [&](const Column& a, const Column& b) {
+            if (a.programme != b.programme) return rank(a.programme) < rank(b.programme);
+            return column_less(a.id, b.id);
         });
+        // Candidate ids twice in one programme.
+        std::map<std::string, int> ids;
+        for (const auto& r : rows)
+            if (!r.id.empty() && r.status != "error" && r.status != "skipped") ++ids[column_key(r.programme, r.id)];
+        for (auto& r : rows) r.duplicate_id = !r.id.empty() && ids[column_key(r.programme, r.id)] > 1;
     }
 
     std::set<std::string> dates;
+    std::map<std::string, std::size_t> dated;
     for (const auto& r : rows)
-        if (!r.as_of.empty()) dates.insert(r.as_of);
-    std::string as_of;
+        if (!r.as_of.empty()) { dates.insert(r.as_of); ++dated[r.as_of]; }
+    std::string as_of, note;
     for (const auto& d : dates) as_of += (as_of.empty() ? "" : ", ") + esc(d);
+    for (const auto& [d, n] : dated) note += fmt::format("{} {} ({})", note.empty() ? "" : ",", esc(d), n);
 
     std::string out;
     out.reserve(16384 + reports.size() * 8192);
@@ -504,8 +542,12 @@ std::string render_cohort_html(const std::vector<nlohmann::json>& reports, const
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n";
     if (!options.generated_by.empty()) out += "<meta name=\"generator\" content=\"" + esc(options.generated_by) + "\">\n";
     out += "<title>" + esc(options.title) + "</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>" + std::string(cohort_html_css) + "</style>\n</head>\n<body>\n";
-    out += "<header><h1>" + esc(options.title) + "</h1>\n<p class=\"meta\">" + std::to_string(rows.size()) +
-           (rows.size() == 1 ? " portfolio" : " portfolios") + (as_of.empty() ? "" : " · as of " + as_of) + "</p></header>\n<main>\n";
+    const auto portfolios = static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](const Row& r) { return r.status != "skipped"; }));
+    out += "<header><h1>" + esc(options.title) + "</h1>\n<p class=\"meta\">" + std::to_string(portfolios) +
+           (portfolios == 1 ? " portfolio" : " portfolios") + (as_of.empty() ? "" : " · as of " + as_of) + "</p>\n" +
+           (dated.size() > 1 ? "<p id=\"dates\" class=\"note\">Note: checked as of different dates:" + note +
+                                   "; what depends on the date (journal gaps, the period, sign-offs) is as of each one's own.</p>\n" : "") +
+           "</header>\n<main>\n";
     append_summary(out, rows);
     append_completion(out, rows, columns);
     append_essays(out, rows);

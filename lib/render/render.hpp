@@ -1,5 +1,6 @@
 #pragma once
 // Renderers of the findings model.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ struct TextStyle {
     bool colour = false;
     bool quiet = false;    // errors and the result line only
     bool strict = false;   // warnings fail too
+    bool next = true;      // the "Next:" line, said to the candidate (not by lilo verify, whose reader is the officer)
 };
 
 // Compiler-style diagnostics grouped by requirement, a summary table, and
@@ -32,8 +34,11 @@ std::string github_escape_property(std::string_view s);
 // JUnit XML: a testsuite per portfolio, a testcase per requirement and criterion.
 std::string render_junit(const std::vector<Report>& reports);
 
-// SARIF 2.1.0: rules R1…, C1… and each diagnostic code seen; results with locations.
-nlohmann::json render_sarif(const std::vector<Report>& reports);
+// SARIF 2.1.0: rules R1…, C1… and each diagnostic code seen; results with
+// locations relative to `root` (uriBaseId SRCROOT: the repository), or to the
+// portfolio's own folder (PORTFOLIO, PORTFOLIO2 …) for one outside `root` or
+// when `root` is empty; originalUriBaseIds gives each base as a file: URI.
+nlohmann::json render_sarif(const std::vector<Report>& reports, const std::filesystem::path& root);
 
 // A Markdown report to paste into a pull-request comment (or GITHUB_STEP_SUMMARY).
 std::string render_markdown(const std::vector<Report>& reports);

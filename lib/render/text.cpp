@@ -123,7 +123,7 @@ std::string render_text(const Report& r, const TextStyle& style)
         out += fmt::format("{}: every requirement met, but --strict fails on {} warning{}.\n", paint("1;31", "Not accepted"), warnings,
                            warnings == 1 ? "" : "s");
         for (const auto& d : r.diagnostics) {
-            if (d.severity != Severity::warning) continue;
+            if (d.severity != Severity::warning || !style.next) continue;
             out += fmt::format("Next: {} \u2014 {}{}\n", d.code, d.file.empty() ? "" : d.file + ": ", d.message);
             break;
         }
@@ -131,14 +131,15 @@ std::string render_text(const Report& r, const TextStyle& style)
         out += fmt::format("{}: every requirement met{}.\n", paint("1;32", "Complete"),
                            warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s") : "");
         const bool mentored = std::any_of(r.requirements.begin(), r.requirements.end(), [](const auto& q) { return q.kind == "mentor"; });
-        out += mentored ? "Next: ask your mentor to review it and record `lilo fingerprint` in signoff.yaml.\n"
-                        : "Next: `lilo bundle` makes the submission, a file anyone can verify.\n";
+        if (style.next)
+            out += mentored ? "Next: ask your mentor to review it and record `lilo fingerprint` in signoff.yaml.\n"
+                            : "Next: `lilo bundle` makes the submission, a file anyone can verify.\n";
     } else {
         const std::string criteria = r.criteria.empty() ? "" : fmt::format(", {} of {} criteria missing", missing, r.criteria.size());
         out += fmt::format("{}: {} of {} requirements unmet{}; {} error{}, {} warning{}.\n", paint("1;31", "Incomplete"), unmet,
                            r.requirements.size(), criteria, errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
         for (const auto& d : r.diagnostics) {
-            if (d.severity != Severity::error) continue;
+            if (d.severity != Severity::error || !style.next) continue;
             out += fmt::format("Next: {} — {}{}\n", d.code, d.file.empty() ? "" : d.file + ": ", d.message);
             break;
         }

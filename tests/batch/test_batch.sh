@@ -23,6 +23,8 @@ mkdir cohort/broken && printf 'lilo: [1\n' > cohort/broken/portfolio.yaml
 "$lilo" bundle "$src/examples/certificate" -o cohort/submitted.zip --as-of $as_of >/dev/null 2>&1
 check "the bundle to check was written" '[ -s cohort/submitted.zip ]'
 printf 'not a zip' > cohort/garbage.zip
+# Folders with no portfolio in them: listed as skipped, never lost without a word.
+mkdir cohort/empty cohort/notes && printf 'to do\n' > cohort/notes/todo.txt
 
 # The same results whatever the number of jobs.
 "$lilo" batch cohort --as-of $as_of -j1 --csv one.csv --jsonl one.jsonl --html one.html >one.out 2>one.err; rc1=$?
@@ -33,21 +35,27 @@ check "CSV identical for -j1 and -j4" 'cmp -s one.csv four.csv'
 check "JSONL identical for -j1 and -j4" 'cmp -s one.jsonl four.jsonl'
 check "HTML identical for -j1 and -j4" 'cmp -s one.html four.html'
 check "no progress output under CI=true" '[ ! -s one.err ]'
-check "one JSONL line per portfolio" '[ "$(wc -l < one.jsonl)" = 11 ]'
+check "one JSONL line per portfolio and per folder skipped" '[ "$(wc -l < one.jsonl)" = 13 ]'
 # A bundle keeps its own date and programme; a different --as-of or --programme is noted, not applied.
 "$lilo" batch cohort/submitted.zip --as-of 2026-12-01 --programme cambridge-diploma -q >/dev/null 2>note.err; rcn=$?
 check "a bundle checked as of its own date and programme, and the difference noted (exit $rcn)" \
   '[ $rcn = 0 ] && grep -qx "lilo: note: cohort/submitted.zip was checked as of $as_of, the date inside it, not --as-of 2026-12-01" note.err &&
    grep -qx "lilo: note: cohort/submitted.zip was checked against lilo-certificate, the programme inside it, not --programme cambridge-diploma" note.err'
 check "the matrix names the broken portfolio's error, the garbage zip, and counts" \
-  'grep -q "Cohort, as of 2026-11-20: 11 portfolios, 6 complete, 4 incomplete, 1 could not be checked" one.out && grep -q "cohort/garbage.zip: " one.out'
+  'grep -q "Cohort, as of 2026-11-20: 11 portfolios, 6 complete, 4 incomplete, 1 could not be checked, 2 skipped (not portfolios)$" one.out && grep -q "cohort/garbage.zip: " one.out'
+check "the matrix lists each folder skipped" \
+  'grep -A2 "^Skipped, not checked" one.out | grep -qx "  cohort/empty: an empty folder" && grep -A2 "^Skipped, not checked" one.out | grep -qx "  cohort/notes: no portfolio.yaml in it"'
+check "the matrix flags candidate ids found in several portfolios" \
+  'grep -A1 "^The same candidate id in several portfolios:" one.out | grep -qx "  LILO-2025-0117: cohort/certificate, cohort/quoted, cohort/submitted.zip" && grep -q "complete  DUPLICATE ID$" one.out'
+check "the most common errors are given per programme (R1 is not R1 in every programme)" \
+  'grep -q "^Most common errors, lilo-certificate: " one.out && grep -q "^Most common errors, mphil-elsi: .*R1.words" one.out && ! grep "^Most common errors, lilo-certificate" one.out | grep -q R1.words'
 check "one matrix per programme" 'grep -q "^lilo-certificate (" one.out && grep -q "^cambridge-diploma (2)" one.out && grep -q "^mphil-elsi (2)" one.out'
 check "the bundle is checked in place and complete" 'grep -q "cohort/submitted.zip.*complete" one.jsonl'
 
 # On a terminal (script(1) gives it one), a progress bar on standard error: count, rate, time left.
 if command -v script >/dev/null; then
   env -u CI script -qec "'$lilo' batch cohort --as-of $as_of -j2" /dev/null 2>/dev/null | tr '\r' '\n' >tty.out
-  check "a progress bar on a terminal" 'grep -Eq "^\[#+\.*\] [0-9]+/11  [0-9.]+/s  [0-9]+:[0-9]{2} left" tty.out && grep -q "11/11" tty.out'
+  check "a progress bar on a terminal" 'grep -Eq "^\[#+\.*\] [0-9]+/13  [0-9.]+/s  [0-9]+:[0-9]{2} left" tty.out && grep -q "13/13" tty.out'
 fi
 
 # Every JSONL line is a report that the report schema's required fields are in, or an error entry.
@@ -58,6 +66,9 @@ for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
     if r["status"] == "error":
         assert r["error"] and r["portfolio"], n
         continue
+    if r["status"] == "skipped":
+        assert r["reason"] and r["portfolio"] in ("cohort/empty", "cohort/notes"), n
+        continue
     for k in ("portfolio", "programme", "as_of", "status", "requirements", "criteria", "essay", "diagnostics"):
         assert k in r, (n, k)
 PY
@@ -67,7 +78,7 @@ python3 - one.csv <<'PY' && ok || fail "CSV round trip"
 import csv, sys
 with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
     rows = list(csv.DictReader(f))
-assert len(rows) == 11, len(rows)
+assert len(rows) == 13, len(rows)
 names = {r["candidate_name"] for r in rows}
 assert 'Chan, "Tommy" Tai\nMan' in names, names
 assert "陳大文" in names, names
@@ -75,8 +86,16 @@ by = {r["portfolio"]: r for r in rows}
 assert by["cohort/diploma"]["qualification"] == "Diploma"
 assert by["cohort/diploma-incomplete"]["qualification"] == "Certificate"
 assert by["cohort/mphil-incomplete"]["progression"] == "unmet"
-assert by["cohort/certificate"]["R2"] == "met" and by["cohort/certificate"]["C6"] == "addressed"
-assert by["cohort/certificate-incomplete"]["R2"] == "unmet"
+# An id that several programmes have is a column per programme; one only one has, by its id.
+assert by["cohort/certificate"]["R2 (lilo-certificate)"] == "met" and by["cohort/certificate"]["C6 (lilo-certificate)"] == "addressed"
+assert by["cohort/certificate-incomplete"]["R2 (lilo-certificate)"] == "unmet"
+assert by["cohort/mphil"]["R1 (mphil-elsi)"] == "met" and by["cohort/mphil"]["R1 (lilo-certificate)"] == ""
+assert by["cohort/diploma"]["R8"] == "met" and by["cohort/certificate"]["R8"] == ""
+assert by["cohort/empty"]["status"] == "skipped" and by["cohort/empty"]["next"] == "an empty folder"
+assert by["cohort/notes"]["status"] == "skipped" and by["cohort/notes"]["next"] == "no portfolio.yaml in it"
+assert by["cohort/certificate"]["same_id_as"] == "cohort/quoted; cohort/submitted.zip", by["cohort/certificate"]["same_id_as"]
+assert by["cohort/chinese"]["same_id_as"] == ""
+assert by["cohort/certificate"]["as_of"] == "2026-11-20"
 assert by["cohort/garbage.zip"]["status"] == "error"
 assert by["cohort/broken"]["next"].startswith("P.yaml-syntax")
 PY
@@ -84,12 +103,40 @@ check "CSV starts with a UTF-8 byte-order mark and ends lines with CRLF" '[ "$(h
 
 # Shards merged: the same cohort as one run.
 "$lilo" batch cohort/certificate cohort/certificate-incomplete cohort/broken cohort/chinese --as-of $as_of --jsonl a.jsonl -q; 
-"$lilo" batch cohort/diploma cohort/diploma-incomplete cohort/mphil cohort/mphil-incomplete cohort/quoted cohort/submitted.zip cohort/garbage.zip --as-of $as_of --jsonl b.jsonl -q
+"$lilo" batch cohort/diploma cohort/diploma-incomplete cohort/empty cohort/mphil cohort/mphil-incomplete cohort/notes cohort/quoted cohort/submitted.zip cohort/garbage.zip --as-of $as_of --jsonl b.jsonl -q
 "$lilo" report merge b.jsonl a.jsonl --csv merged.csv --jsonl merged.jsonl >merged.out; rcm=$?
 check "merge exits 1 like the batch (got $rcm)" '[ $rcm = 1 ]'
 check "merged shards give the same CSV as one run" 'cmp -s merged.csv one.csv'
 check "merged shards give the same JSONL as one run" 'cmp -s merged.jsonl one.jsonl'
 check "merged shards give the same matrix as one run" 'cmp -s merged.out one.out'
+# Shards checked as of different dates: said in the matrix, on standard error with -q, in the CSV and in the HTML.
+"$lilo" batch cohort/chinese --as-of 2026-11-01 --jsonl early.jsonl -q
+"$lilo" report merge a.jsonl early.jsonl --csv dates.csv --html dates.html >dates.out 2>dates.err
+"$lilo" report merge a.jsonl early.jsonl -q 2>dates-q.err
+check "merged shards of different dates: said in the matrix" \
+  'grep -q "^Note: checked as of different dates: 2026-11-01 (1), 2026-11-20 (3); " dates.out'
+check "... on standard error with -q" 'grep -qx "lilo: note: checked as of different dates: 2026-11-01 (1), 2026-11-20 (3)" dates-q.err'
+check "... in the CSV (each row's as_of)" 'python3 -c "
+import csv; rows = {r[\"portfolio\"]: r for r in csv.DictReader(open(\"dates.csv\", encoding=\"utf-8-sig\", newline=\"\"))}
+assert rows[\"cohort/chinese\"][\"as_of\"] == \"2026-11-01\" and rows[\"cohort/certificate\"][\"as_of\"] == \"2026-11-20\""'
+check "... in the HTML" 'grep -q "checked as of different dates: 2026-11-01 (1), 2026-11-20 (3)" dates.html'
+
+# --color as lilo check has it: always colours ✓ and ✗, never and auto (not a terminal) do not.
+"$lilo" batch cohort/certificate cohort/certificate-incomplete --as-of $as_of --color always >colour.out
+"$lilo" batch cohort/certificate cohort/certificate-incomplete --as-of $as_of --color never >plain.out
+"$lilo" report merge a.jsonl --color always >colour-merge.out
+check "--color always: ✓ in green, ✗ in red" 'grep -qF "$(printf "\033[32m✓\033[0m")" colour.out && grep -qF "$(printf "\033[31m✗\033[0m")" colour.out && grep -qF "$(printf "\033[32m✓")" colour-merge.out'
+check "--color never: no escape codes" '! grep -q "$(printf "\033")" plain.out'
+
+# lilo batch cohort/*: a file or a folder without a portfolio among the paths does not stop the run.
+"$lilo" batch cohort/* --as-of $as_of -q --csv glob.csv 2>glob.err; rcg=$?
+check "cohort/*: exit 1, every portfolio checked, the rest skipped (got $rcg)" \
+  '[ $rcg = 1 ] && [ "$(grep -c ",skipped," glob.csv)" = 2 ] && [ "$(grep -c ",complete," glob.csv)" = 6 ]'
+printf 'notes\n' > lone.txt && mkdir lone
+"$lilo" batch lone lone.txt --as-of $as_of >lone.out 2>lone.err; rcl=$?
+check "nothing to check at all: exit 2, each path listed as skipped (got $rcl)" \
+  '[ $rcl = 2 ] && grep -qx "  lone: an empty folder" lone.out && grep -q "^  lone.txt: neither a portfolio folder" lone.out && grep -q "nothing could be checked" lone.err'
+
 printf '{"portfolio": "x"\n' > bad.jsonl
 "$lilo" report merge a.jsonl bad.jsonl >/dev/null 2>merge.err; rcb=$?
 check "a malformed JSONL line: exit 2, naming file and line" '[ $rcb = 2 ] && grep -q "bad.jsonl:1: not a lilo report" merge.err'

@@ -64,6 +64,22 @@ expect_verify manifest.zip "B.tag-changed" "an edited manifest"
 tamper dotdot sh -c 'echo evil > LILO-2025-0117/XXXevil'
 perl -pi -e 's{LILO-2025-0117/XXXevil}{LILO-2025-0117/../evil}g' dotdot.zip
 expect_verify dotdot.zip "B.unsafe-name" "a ../ entry"
+# The embedded report edited: its findings differ from the check's, said in words (no JSON).
+tamper report python3 -c '
+import json; p = "LILO-2025-0117/lilo-report.json"; j = json.load(open(p))
+j["diagnostics"].append({"code": "R2.gap", "severity": "error", "file": "journal/x.md", "line": 3, "column": 1, "message": "m"})
+json.dump(j, open(p, "w"))'
+expect_verify report.zip "B.report-differs" "an edited report"
+grep -q "B.report-differs: the bundle's report and the check of the files inside disagree on the findings: the report has R2.gap at journal/x.md:3, which the check does not find$" v.txt &&
+  ! grep 'B.report-differs' v.txt | grep -q '"' && ok || fail "the differing findings are readable: $(grep B.report-differs v.txt)"
+grep -q '^Next: do not accept this file' v.txt && ok || fail "a bundle that does not verify: the officer is told not to accept it: $(tail -1 v.txt)"
+# verify speaks to the officer who runs it, not to the candidate.
+"$lilo" verify "$zipname" >v.txt 2>&1
+grep -q '^Next: the bundle is intact and the portfolio complete: it can go to the assessors.$' v.txt && ok || fail "verify of a complete bundle: $(tail -1 v.txt)"
+cp -r "$examples/certificate-incomplete" officer-inc && "$lilo" bundle officer-inc --as-of 2026-11-20 -o officer-inc.zip --allow-incomplete >/dev/null 2>&1
+"$lilo" verify officer-inc.zip >v.txt 2>&1
+grep -q '^Next: the bundle is intact, but the portfolio in it is incomplete (first: R1.since-late): return it to the candidate' v.txt &&
+  [ "$(grep -c '^Next:' v.txt)" = 1 ] && ! grep -q 'ask your mentor' v.txt && ok || fail "verify of an incomplete bundle: one Next, for the officer: $(grep '^Next' v.txt)"
 printf 'not a zip' > bogus.zip
 "$lilo" verify bogus.zip >/dev/null 2>&1; [ $? = 2 ] && ok || fail "verify of a file that is not a zip exits 2"
 

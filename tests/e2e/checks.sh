@@ -1,4 +1,4 @@
-# Sourced by the shell test suites (tests/batch, tests/git): a scratch
+# Sourced by the shell test suites (tests/batch, tests/git, tests/ci): a scratch
 # folder removed on exit, and counted checks.
 #   . checks.sh NAME      then   check "what" 'shell condition'   …   finish
 # NAME names the scratch folder and the summary line.

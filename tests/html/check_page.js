@@ -7,21 +7,13 @@
 const fs = require('fs');
 const path = require('path');
 const [tools, chromium, pageFile, reportsFile, artefacts] = process.argv.slice(2);
-const puppeteer = require(path.join(tools, 'node_modules', 'puppeteer-core'));
+const { counts, check, launch } = require('./harness.js');
 
 const reports = fs.readFileSync(reportsFile, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
 const statusOf = (r) => (r.status === 'complete' || r.status === 'incomplete' ? r.status : 'error');
-let passed = 0, failed = 0;
-function check(ok, what, detail) {
-  if (ok) passed++;
-  else { failed++; console.log('FAIL: ' + what + (detail === undefined ? '' : ': ' + JSON.stringify(detail))); }
-}
 
 (async () => {
-  const browser = await puppeteer.launch({
-    executablePath: chromium, headless: true, timeout: 60000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--lang=en-GB'],
-  });
+  const browser = await launch(tools, chromium);
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
@@ -148,6 +140,6 @@ function check(ok, what, detail) {
   } finally {
     await browser.close();
   }
-  console.log(`chromium: ${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  console.log(`chromium: ${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(counts.failed === 0 ? 0 : 1);
 })().catch((e) => { console.log('FAIL: ' + (e && e.stack ? e.stack : e)); process.exit(1); });

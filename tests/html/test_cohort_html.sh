@@ -88,6 +88,24 @@ rm -f "$artefacts/cohort.png" "$artefacts/cohort.pdf"
 cp out.html "$artefacts/cohort.html"
 node "$here/check_page.js" "$tools" "$chromium" out.html all.jsonl "$artefacts" || failed=1
 
+# A mixed cohort: three programmes, a 400,000-word essay (whose portfolio
+# keeps the example's id: a duplicate), a gap over the limit, an empty folder.
+mkdir cohort
+for e in certificate certificate-incomplete diploma mphil mphil-incomplete; do cp -r "$src/examples/$e" "cohort/$e"; done
+cp -r "$src/examples/certificate" cohort/huge-essay && mkdir cohort/empty
+python3 -c "
+import sys
+words = ' '.join('reflection' for _ in range(1000))
+p = 'cohort/huge-essay/essay.md'
+text = open(p, encoding='utf-8').read()
+open(p, 'w', encoding='utf-8').write(text.replace('## References', ('\n\n' + words) * 400 + '\n\n## References', 1))"
+"$lilo" batch cohort --as-of 2026-11-20 --html layout.html --jsonl layout.jsonl -q >/dev/null 2>&1
+[ -s layout.html ] || fail "lilo batch --html layout.html wrote nothing"
+rm -f "$artefacts"/layout-*.png
+cp layout.html "$artefacts/layout.html"
+node "$here/check_layout.js" "$tools" "$chromium" layout.html layout.jsonl "$artefacts" || failed=1
+for w in 1400 phone; do [ -s "$artefacts/layout-$w.png" ] && echo "screenshot: $artefacts/layout-$w.png" || fail "a screenshot at $w"; done
+
 png=$artefacts/cohort.png
 if [ -s "$png" ] && [ "$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] && [ "$(stat -c %s "$png")" -gt 10000 ]; then
   echo "screenshot: $png"

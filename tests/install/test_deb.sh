@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
-if ! command -v dpkg >/dev/null || ! command -v cpack >/dev/null; then echo "skipped: dpkg or cpack not installed"; echo "0 passed, 0 failed"; exit 0; fi
+if ! command -v dpkg >/dev/null || ! command -v cpack >/dev/null; then echo "skipped: dpkg or cpack not installed"; exit 77; fi
 (cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" >cpack.txt 2>&1) || { cat "$work/cpack.txt"; fail "cpack -G DEB"; }
 deb=$(ls "$work"/*.deb 2>/dev/null | head -1)
 [ -n "$deb" ] && ok || { fail "no .deb built"; echo "$passed passed, $failed failed"; exit 1; }
@@ -26,7 +26,7 @@ if [ "$(id -u)" != 0 ]; then
   "$work/root/usr/bin/lilo" --version >/dev/null && ok || fail "the packaged lilo runs"
   echo "$passed passed, $failed failed (installation skipped: not root)"; [ $failed = 0 ]; exit
 fi
-if dpkg -s lilo >/dev/null 2>&1; then echo "skipped: a lilo package is already installed here"; echo "$passed passed, $failed failed"; [ $failed = 0 ]; exit; fi
+if dpkg -s lilo >/dev/null 2>&1; then echo "skipped: a lilo package is already installed here"; echo "$passed passed, $failed failed"; [ $failed = 0 ] || exit 1; exit 77; fi
 dpkg -i "$deb" >"$work/install.txt" 2>&1 && ok || fail "dpkg -i: $(cat "$work/install.txt")"
 [ "$(/usr/bin/lilo --version)" = "lilo 0.1.0" ] && ok || fail "installed lilo --version"
 cp -r "$examples/certificate" "$work/p"

@@ -16,6 +16,13 @@ for cmd in $commands; do
   [ -f "$page" ] || { fail "no man page $page for 'lilo $cmd'"; continue; }
   mentions "$man/lilo.1" "$cmd" || fail "lilo.1 does not mention the command $cmd"
   for opt in $(options_of "$cmd"); do mentions "$page" "$opt" || fail "$(basename "$page") does not mention $opt"; done
+  # The SYNOPSIS shows every option, by one of its names ("-o" for "-o,--output").
+  synopsis=$(sed -n '/^\.SH SYNOPSIS/,/^\.SH [A-Z]/p' "$page" | sed 's/\\-/-/g')
+  for names in $(option_lines "$cmd"); do
+    shown=0
+    for opt in ${names//,/ }; do grep -qF -- "$opt" <<<"$synopsis" && shown=1; done
+    [ $shown = 1 ] || fail "the SYNOPSIS of $(basename "$page") lacks $names"
+  done
 done
 if command -v mandoc >/dev/null; then
   for page in "$man"/*.[1-9]; do
@@ -23,7 +30,7 @@ if command -v mandoc >/dev/null; then
     [ -z "$out" ] || fail "mandoc -Tlint $(basename "$page"): $out"
   done
 else
-  echo "mandoc is not installed; lint skipped"
+  fail "mandoc is not installed (apt-get install mandoc): the pages cannot be linted"
 fi
 [ $status = 0 ] && echo "man pages: $(echo "$commands" | wc -w) commands, every option documented, lint clean"
 exit $status

@@ -8,5 +8,10 @@ options_of() {
   "$lilo" "$@" --help | sed -n '/^Options:/,/^[A-Z][a-z]*:$/p' | grep -oE '^  +-[-a-zA-Z,]+' | tr ',' '\n' | sed 's/^ *//' | grep -v -- '^-h$\|^--help$'
 }
 
+# The same, one option a line with its names together: "-q,--quiet".
+option_lines() {
+  "$lilo" "$@" --help | sed -n '/^Options:/,/^[A-Z][a-z]*:$/p' | grep -oE '^  +-[-a-zA-Z,]+' | sed 's/^ *//' | grep -v -- '^-h,--help$\|^--help$'
+}
+
 commands=$("$lilo" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && /^  [a-z]/ { print $1 }')
 [ -n "$commands" ] || fail "lilo --help lists no subcommands"
