@@ -15,6 +15,37 @@ bool declared_differs(std::uint64_t declared, std::uint64_t count)
     return diff * 100 > 5 * count;
 }
 
+SectionSums section_sums(const MarkdownDoc& doc, const CountRules& rules)
+{
+    SectionSums out;
+    out.before_first_heading = doc.preamble.words(rules);
+    if (!rules.counts(Category::front_matter)) out.front_matter_left_out = doc.preamble[Category::front_matter].words;
+    if (out.before_first_heading > 0 || doc.headings.empty()) out.rows.push_back({"", 0, out.before_first_heading});
+    for (std::size_t h = 0; h < doc.headings.size(); ++h) {
+        const auto& hd = doc.headings[h];
+        SectionRow row{hd.text, hd.level, hd.segment.words(rules)};
+        const std::size_t end = doc.section_end(h);
+        row.has_subsections = end > h + 1;
+        row.in_all = doc.section(h).words(rules);
+        row.excluded = excluded_section_kind(hd.text);
+        if (row.excluded != ExcludedSection::none) {
+            // The whole section is one row: its subsections are left out with it.
+            CategoryCounts all = doc.section(h);
+            all += hd.own;
+            row.words = all.words(rules);
+            for (const auto& t : all.by) row.all_words += t.words;
+            out.in_sections += row.words;
+            out.rows.push_back(std::move(row));
+            h = end - 1;
+            continue;
+        }
+        out.in_sections += row.words;
+        out.in_headings += hd.own.words(rules);
+        out.rows.push_back(std::move(row));
+    }
+    return out;
+}
+
 namespace {
 
 nlohmann::json rules_json(const CountRules& rules)

@@ -340,5 +340,6 @@ std::optional<FsProblem> DiskPortfolio::file_problem(std::string_view rel) const
 }
 
 std::string DiskPortfolio::fingerprint() const { return portfolio_fingerprint(m_root).sha256; }
+std::string DiskPortfolio::fingerprint_lines() const { return portfolio_fingerprint(m_root).listing; }
 
 } // namespace lilo
