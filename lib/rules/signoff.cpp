@@ -187,7 +187,8 @@ void check_signoff(CheckContext& ctx)
     // and sha256 are checked below, in words for each.
     for (const auto& e : embedded_validator("signoff.schema.json").validate(doc)) {
         if (e.pointer == "/name" || e.pointer == "/date" || e.pointer == "/sha256") continue;
-        ctx.error("signoff-invalid", rel, e.mark.line > 0 ? e.mark.line : 1, "signoff.yaml: " + e.message);
+        ctx.error("signoff-invalid", rel, e.mark.line > 0 ? e.mark.line : 1,
+                  e.message + (e.message.starts_with("unknown field") ? " (a sign-off has name, date, sha256, files and comment)" : ""));
     }
     check_name(ctx, doc);
     check_date(ctx, doc);

@@ -25,7 +25,7 @@ check "the file list is what sha256sum computes, file by file" '[ -s listed ] &&
 check "the file list is the fingerprint's (lilo fingerprint --list)" 'diff <("$lilo" fingerprint --list p | sed "\$d") listed'
 check "no temporary file is left behind" '[ -z "$(find p -name ".signoff.yaml.*")" ]'
 "$lilo" check p --as-of $as_of >check.out 2>&1; rc=$?
-check "lilo check accepts it: complete, no signoff finding (exit $rc)" '[ $rc = 0 ] && ! grep -q "signoff" check.out'
+check "lilo check accepts it: complete, no signoff finding (exit $rc)" '[ $rc = 0 ] && ! grep -q "R1.signoff" check.out'
 
 cp p/signoff.yaml before
 "$lilo" signoff p --date 2026-07-01 >out 2>err; rc=$?
@@ -43,10 +43,10 @@ check "a stale sign-off is signed again without --force (exit $rc)" '[ $rc = 0 ]
 
 # Refusals change nothing.
 cp -r "$examples/certificate-incomplete" inc
-"$lilo" signoff inc --date 2026-06-30 >out 2>err; rc=$?
+"$lilo" signoff inc --date 2026-11-20 >out 2>err; rc=$?
 check "an incomplete portfolio is refused: exit 1 (got $rc), nothing written, the unmet named" \
   '[ $rc = 1 ] && [ ! -e inc/signoff.yaml ] && grep -q "^lilo: not signed: the portfolio is not complete: R1 (" err && grep -q "allow-incomplete" err'
-"$lilo" signoff inc --date 2026-06-30 --allow-incomplete >out 2>err; rc=$?
+"$lilo" signoff inc --date 2026-11-20 --allow-incomplete >out 2>err; rc=$?
 check "--allow-incomplete signs it, and says what was unmet (exit $rc)" '[ $rc = 0 ] && [ -f inc/signoff.yaml ] && grep -q "signed although incomplete" out'
 
 cp -r "$examples/certificate" q

@@ -115,7 +115,7 @@ TEST_CASE("signoff.yaml: each mistake is its own diagnostic at its line")
     SUBCASE("an unknown field (the schema)")
     {
         p.write("signoff.yaml", name + date + sha + "approved: yes\n");
-        CHECK(expect(p.check(), "R1.signoff-invalid", 4).message == "signoff.yaml: unknown field 'approved'");
+        CHECK(expect(p.check(), "R1.signoff-invalid", 4).message.starts_with("unknown field 'approved'"));
     }
     SUBCASE("not a mapping")
     {
