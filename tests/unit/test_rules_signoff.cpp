@@ -6,6 +6,8 @@
 #include "git_fixture.hpp"
 #include "portfolio/fingerprint.hpp"
 #include "portfolio_copy.hpp"
+#include "programme/programme.hpp"
+#include "rules/explain.hpp"
 #include "rules/signoff.hpp"
 #include "signoff/sign_off.hpp"
 
@@ -229,4 +231,15 @@ TEST_CASE("fingerprint_problem and describe_changes")
     FileChanges c;
     for (int i = 0; i < 7; ++i) c.changed.push_back("f" + std::to_string(i));
     CHECK(describe_changes(c) == "changed: f0, f1, f2, f3, f4 and 2 more");
+}
+
+TEST_CASE("lilo explain knows every sign-off code")
+{
+    const Programme p = load_programme("lilo-certificate", "");
+    for (const char* code : {"R1.signoff-stale", "R1.signoff-invalid", "R1.signoff-name", "R1.signoff-not-mentor", "R1.signoff-date",
+                             "R1.signoff-fingerprint", "R1.signoff-files"}) {
+        const auto text = explain(p, code, nullptr);
+        REQUIRE_MESSAGE(text.has_value(), code);
+        CHECK_MESSAGE(text->find(std::string(code) + ": ") != std::string::npos, code);
+    }
 }
