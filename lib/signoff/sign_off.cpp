@@ -1,5 +1,6 @@
 #include "signoff/sign_off.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -144,7 +145,9 @@ SignoffOutcome sign_off(const SignoffRequest& req)
 
     if (pfs.exists("signoff.yaml")) {
         const auto text = pfs.read_text("signoff.yaml");
-        const auto parsed = text.problem ? YamlParse{} : parse_yaml(text.data);
+        std::string_view body = text.data;
+        if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+        const auto parsed = text.problem ? YamlParse{} : parse_yaml(body);
         if (parsed.doc && parsed.doc->value.is_object()) {
             const auto& v = parsed.doc->value;
             const auto sha = json_text(v, "sha256");
