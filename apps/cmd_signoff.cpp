@@ -5,7 +5,6 @@
 
 #include "check.hpp"
 #include "commands.hpp"
-#include "rules/signoff.hpp"
 #include "signoff/sign_off.hpp"
 
 namespace lilo::app {
@@ -57,7 +56,7 @@ Runner setup_signoff(CLI::App& sub)
         case SignoffOutcome::Status::written: break;
         }
         fmt::print("signed off {} as {} on {}: fingerprint {} over {} file{}\n", out.written.string(), out.name, out.date.str(),
-                   short_fingerprint(out.sha256), out.files, out.files == 1 ? "" : "s");
+                   out.sha256.substr(0, 12), out.files, out.files == 1 ? "" : "s");
         if (!out.previous.empty()) fmt::print("  replaces the sign-off of {}{}\n", out.previous, out.previous_current ? " (still current)" : "");
         if (!out.unmet.empty()) {
             std::string list;

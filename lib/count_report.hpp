@@ -60,6 +60,8 @@ struct SectionSums {
 };
 
 SectionSums section_sums(const MarkdownDoc& doc, const CountRules& rules);
+// The rows as aligned columns and the sum line (lilo count's text output).
+std::string render_sections_text(const SectionSums& sums, const CountRules& rules);
 
 // Whether a declared count is more than 5% away from the count.
 bool declared_differs(std::uint64_t declared, std::uint64_t count);
