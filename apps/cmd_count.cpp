@@ -146,38 +146,6 @@ std::string label(Category c)
     return n;
 }
 
-std::string section_tree(const MarkdownDoc& doc, const CountRules& rules)
-{
-    std::string out;
-    if (const auto pre = doc.preamble.words(rules); pre > 0 || doc.headings.empty())
-        out += fmt::format("    (before the first heading)  {}\n", with_commas(pre));
-    ExcludedSection excluded = ExcludedSection::none;
-    int excluded_level = 0;
-    for (std::size_t h = 0; h < doc.headings.size(); ++h) {
-        const auto& hd = doc.headings[h];
-        if (excluded != ExcludedSection::none && hd.level <= excluded_level) excluded = ExcludedSection::none;
-        const std::string indent(static_cast<std::size_t>(2 + 2 * hd.level), ' ');
-        const std::string marks(static_cast<std::size_t>(hd.level), '#');
-        const auto kind = excluded_section_kind(hd.text);
-        if (excluded == ExcludedSection::none && kind != ExcludedSection::none) {
-            excluded = kind;
-            excluded_level = hd.level;
-            const auto sec = doc.section(h);
-            TokenCount all;
-            for (const auto& t : sec.by) all += t;
-            for (const auto& t : hd.own.by) all += t;
-            const Category cat = kind == ExcludedSection::references ? Category::references : Category::appendices;
-            out += fmt::format("{}{} {}: {} words, {}\n", indent, marks, hd.text, with_commas(all.words),
-                               rules.counts(cat) ? "counted (--include " + std::string(name_of(cat)) + ")"
-                                                 : std::string("not counted (") + (kind == ExcludedSection::references ? "reference list)" : "appendix)"));
-            continue;
-        }
-        if (excluded != ExcludedSection::none) continue;
-        out += fmt::format("{}{} {}  {}\n", indent, marks, hd.text, with_commas(doc.section(h).words(rules)));
-    }
-    return out;
-}
-
 // Reads and counts one file ('-': standard input).
 FileCount count_file(const std::string& f, const AnalyzeOptions& opt)
 {
@@ -294,7 +262,7 @@ Runner setup_count(CLI::App& sub)
             out += "  counted: " + inc + "\n";
             out += fmt::format("  CJK characters: {}\n", with_commas(c.doc.totals.cjk(own)));
             out += "  not counted: " + (exc.empty() ? std::string("nothing") : exc) + "\n";
-            if (a->by_section) out += "  sections:\n" + section_tree(c.doc, own);
+            if (a->by_section) out += render_sections_text(section_sums(c.doc, own), own);
             if (limit)
                 if (auto outside = limit->describe(words)) out += fmt::format("  error: {}\n", *outside);
             if (c.declared && declared_differs(*c.declared, words)) {

@@ -28,6 +28,7 @@ Runner setup_explain(CLI::App& sub);
 Runner setup_programme(CLI::App& sub);
 Runner setup_batch(CLI::App& sub);
 Runner setup_report(CLI::App& sub);
+Runner setup_signoff(CLI::App& sub);
 Runner setup_serve(CLI::App& sub);
 Runner setup_lsp(CLI::App& sub);
 
@@ -40,6 +41,7 @@ inline constexpr Command commands[] = {
     {"bundle", "Write the submission bundle: a zipped BagIt bag", setup_bundle},
     {"verify", "Verify a bundle: manifests, hashes, and the check again", setup_verify},
     {"fingerprint", "Print the portfolio's fingerprint for a mentor's sign-off", setup_fingerprint},
+    {"signoff", "Sign off a portfolio as its mentor: write signoff.yaml", setup_signoff},
     {"batch", "Check a whole cohort: folders of portfolios or bundles, side by side", setup_batch},
     {"report", "Merge cohort reports from several runs (lilo report merge)", setup_report},
     {"programme", "Validate, show or list programmes (a centre's own requirements)", setup_programme},

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "git/repo.hpp"
+#include "git/tree_portfolio.hpp"
 #include "portfolio/fsys.hpp"
 #include "portfolio/manifest.hpp"
 #include "programme/programme.hpp"
@@ -131,6 +132,14 @@ Report check_with_git(const DiskPortfolio& disk, const CheckOptions& opt)
         sort_diagnostics(r.diagnostics);
         return r;
     }
+    // A sign-off without its file list: the commit it signed, if the history has it.
+    history.find_signed = [&repo](const std::string& sha) -> std::optional<SignedCommit> {
+        try {
+            if (auto found = git::commit_with_fingerprint(*repo, sha)) return SignedCommit{found->first, found->second};
+        } catch (const git::Error&) {
+        }
+        return std::nullopt;
+    };
     Report r = check_portfolio(disk, opt, &history);
 
     if (!uncommitted.empty()) {

@@ -33,6 +33,36 @@ struct CountReport {
     const CountRules& rules_for(const FileCount& file) const { return file.rules ? *file.rules : rules; }
 };
 
+// `--by-section`: one row for each heading outside a left-out section (and
+// one for the text before the first heading), each with the words of its own
+// text, so that the rows, the headings and the text before the first heading
+// add up to the file's count.
+struct SectionRow {
+    std::string heading;             // empty: the text before the first heading
+    int level = 0;                   // 0 for the text before the first heading
+    std::uint64_t words = 0;         // counted words of its own text, up to the next heading of any level
+    std::uint64_t in_all = 0;        // with its subsections (their headings included), its own heading not
+    bool has_subsections = false;
+    // The heading of a reference list or an appendix: `words` is then the
+    // whole section's counted words (heading and subsections included) and
+    // `all_words` its words counted or not.
+    ExcludedSection excluded = ExcludedSection::none;
+    std::uint64_t all_words = 0;
+};
+
+struct SectionSums {
+    std::vector<SectionRow> rows;
+    std::uint64_t before_first_heading = 0;   // counted (front matter too, when counted)
+    std::uint64_t in_sections = 0;            // the rows' words
+    std::uint64_t in_headings = 0;            // the rows' headings' own counted words
+    std::uint64_t front_matter_left_out = 0;  // front matter words not counted
+    std::uint64_t total() const { return before_first_heading + in_sections + in_headings; }
+};
+
+SectionSums section_sums(const MarkdownDoc& doc, const CountRules& rules);
+// The rows as aligned columns and the sum line (lilo count's text output).
+std::string render_sections_text(const SectionSums& sums, const CountRules& rules);
+
 // Whether a declared count is more than 5% away from the count.
 bool declared_differs(std::uint64_t declared, std::uint64_t count);
 

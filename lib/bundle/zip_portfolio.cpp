@@ -77,12 +77,14 @@ std::optional<FsProblem> ZipPortfolio::file_problem(std::string_view rel) const
     return FsProblem{"not-found", "no such file"};
 }
 
-std::string ZipPortfolio::fingerprint() const
+std::string ZipPortfolio::fingerprint_lines() const
 {
     std::vector<std::pair<std::string, std::string>> lines;
     for (const auto& [rel, sum] : m_hashes)
         if (rel != "signoff.yaml") lines.emplace_back(rel, sum);
-    return sha256_hex(fingerprint_listing(std::move(lines)));
+    return fingerprint_listing(std::move(lines));
 }
+
+std::string ZipPortfolio::fingerprint() const { return sha256_hex(fingerprint_lines()); }
 
 } // namespace lilo

@@ -25,6 +25,7 @@ public:
     bool exists(std::string_view rel) const override { return is_file(rel) || is_dir(rel); }
     TextFile read_text(std::string_view rel) const override;
     std::string fingerprint() const override;
+    std::string fingerprint_lines() const override;
 
 protected:
     std::vector<std::string> list_names(std::string_view rel_dir) const override;

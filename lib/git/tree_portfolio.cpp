@@ -280,4 +280,22 @@ const Fingerprint& GitTreePortfolio::fingerprint_details() const
     return *m_fingerprint;
 }
 
+std::optional<std::pair<std::string, std::string>> git::commit_with_fingerprint(const Repository& repo, const std::string& sha256,
+                                                                                int max_commits)
+{
+    if (!repo.head_commit()) return std::nullopt;
+    for (int back = 0; back < max_commits; ++back) {
+        std::optional<GitTreePortfolio> tree;
+        try {
+            tree.emplace(repo, "HEAD~" + std::to_string(back));
+        } catch (const Error&) {
+            // No commit that far back, or the portfolio folder is not in it: nothing older has it either.
+            break;
+        }
+        const Fingerprint& fp = tree->fingerprint_details();
+        if (fp.sha256 == sha256) return std::make_pair(tree->commit(), fp.listing);
+    }
+    return std::nullopt;
+}
+
 } // namespace lilo

@@ -56,6 +56,7 @@ public:
     std::optional<FsProblem> check_links(std::string_view rel) const override;
     // The same fingerprint DiskPortfolio computes on a checkout of this commit.
     std::string fingerprint() const override { return fingerprint_details().sha256; }
+    std::string fingerprint_lines() const override { return fingerprint_details().listing; }
 
     // For the bundle writer. What a bundle of this commit carries, leaves out
     // and refuses: the same as bundle_files() on a checkout (the commit's
@@ -93,5 +94,13 @@ private:
     BundleFileSet m_files;
     mutable std::optional<Fingerprint> m_fingerprint;
 };
+
+namespace git {
+// The newest of the last `max_commits` commits on HEAD's first-parent line
+// whose portfolio has the fingerprint `sha256`: its id and its fingerprint's
+// lines. nullopt when none has it (or HEAD is unborn).
+std::optional<std::pair<std::string, std::string>> commit_with_fingerprint(const Repository& repo, const std::string& sha256,
+                                                                           int max_commits = 500);
+} // namespace git
 
 } // namespace lilo

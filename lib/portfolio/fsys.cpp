@@ -372,5 +372,6 @@ void PortfolioFs::walk(const std::function<bool(const TreeEntry&)>& visit, std::
 }
 
 std::string DiskPortfolio::fingerprint() const { return portfolio_fingerprint(m_root).sha256; }
+std::string DiskPortfolio::fingerprint_lines() const { return portfolio_fingerprint(m_root).listing; }
 
 } // namespace lilo

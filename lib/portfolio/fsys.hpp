@@ -104,6 +104,9 @@ public:
 
     // The portfolio's fingerprint (spec §7).
     virtual std::string fingerprint() const = 0;
+    // The lines it is the SHA-256 of, `<sha256>  <path>\n` sorted by path:
+    // what a stale sign-off is compared with, file by file.
+    virtual std::string fingerprint_lines() const = 0;
 
     // The largest Markdown or YAML file read (the programme's limit, once known).
     void set_max_text_bytes(std::uintmax_t bytes) const { m_max_text_bytes = bytes; }
@@ -136,6 +139,7 @@ public:
     TextFile read_text(std::string_view rel) const override;
     std::optional<FsProblem> check_links(std::string_view rel) const override;
     std::string fingerprint() const override;
+    std::string fingerprint_lines() const override;
 
 protected:
     std::vector<std::string> list_names(std::string_view rel_dir) const override;

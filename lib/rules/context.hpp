@@ -1,6 +1,7 @@
 #pragma once
 // What a requirement kind sees while it checks: the portfolio's files, its
 // manifest, the programme, the as-of date, and a place to put findings.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -35,9 +36,16 @@ struct RecordHistory {
     std::string date;                  // YYYY-MM-DD, the committer's date
     bool at_shallow_boundary = false;  // the history stops before this file's real first commit may be
 };
+struct SignedCommit {
+    std::string commit;                // hex id
+    std::string lines;                 // its fingerprint's lines
+};
 struct PortfolioHistory {
     bool shallow = false;
     std::map<std::string, RecordHistory> first_added;  // portfolio-relative path →
+    // The newest commit on HEAD's first-parent line whose files have this
+    // fingerprint: what a sign-off without `files:` signed. Searched on demand.
+    std::function<std::optional<SignedCommit>(const std::string& sha256)> find_signed;
 };
 
 class CheckContext {

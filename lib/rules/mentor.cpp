@@ -2,37 +2,10 @@
 // off, a portfolio unchanged since.
 #include "rules/kinds.hpp"
 #include "rules/records.hpp"
+#include "rules/signoff.hpp"
 #include "text/utf8.hpp"
 
 namespace lilo {
-
-namespace {
-
-void check_signoff(CheckContext& ctx)
-{
-    const std::string rel = "signoff.yaml";
-    if (!ctx.fs.exists(rel)) return;
-    auto text = ctx.fs.read_text(rel);
-    if (text.problem) { ctx.file_problem(rel, *text.problem); return; }
-    std::string_view body = text.data;
-    if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
-    YamlParse parsed = parse_yaml(body, 1, YamlLimits{ctx.programme.limits.max_yaml_depth, ctx.programme.limits.max_yaml_nodes});
-    for (const auto& p : parsed.problems) ctx.add(Severity::error, "P." + p.code, rel, p.mark.line, p.message);
-    if (!parsed.doc) return;
-    const auto sha = json_text(parsed.doc->value, "sha256");
-    if (!sha) {
-        ctx.error("signoff-invalid", rel, 1, "signoff.yaml has no `sha256:`; the mentor records the output of `lilo fingerprint` there");
-        return;
-    }
-    const std::string fp = ctx.fs.fingerprint();
-    if (fold_case(*sha) != fp) {
-        ctx.error("signoff-stale", rel, parsed.doc->mark_of("/sha256").line,
-                  "changed after the mentor signed: the portfolio's fingerprint is now " + fp +
-                      "; ask the mentor to review the changes and sign again");
-    }
-}
-
-} // namespace
 
 void check_mentor(CheckContext& ctx)
 {
