@@ -13,7 +13,6 @@
 #include "portfolio/fsys.hpp"
 #include "programme/document_rules.hpp"
 #include "programme/programme.hpp"
-#include "rules/document.hpp"
 #include "text/utf8.hpp"
 #include "text/word_limit.hpp"
 #include "yaml/yaml_json.hpp"

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "bib/bibliography.hpp"
+#include "count_report.hpp"
 #include "rules/records.hpp"
 
 namespace lilo {
@@ -80,17 +81,6 @@ std::string fmt_percent(double fraction)
 }
 
 } // namespace
-
-std::optional<std::uint64_t> declared_word_count(const nlohmann::json& value)
-{
-    if (value.is_number_integer()) {
-        if (value.get<long long>() < 0) return std::nullopt;
-        return value.get<std::uint64_t>();
-    }
-    // `declared_words: 1,005`, as lilo prints counts, is a string to YAML.
-    if (value.is_string()) return parse_with_commas(value.get<std::string>());
-    return std::nullopt;
-}
 
 CountRules requirement_count_rules(const CheckContext& ctx)
 {

@@ -32,8 +32,4 @@ CountRules requirement_count_rules(const CheckContext& ctx);
 // `min_words` and `max_words`.
 WordLimit requirement_limit(const nlohmann::json& params);
 
-// A front matter's `declared_words`: a whole number, or one written with
-// thousands commas as lilo prints counts ("1,005"); else nothing.
-std::optional<std::uint64_t> declared_word_count(const nlohmann::json& value);
-
 } // namespace lilo
