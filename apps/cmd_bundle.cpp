@@ -64,7 +64,8 @@ Runner setup_bundle(CLI::App& sub)
                        plan.files.left_out.size(), plan.files.refused.size() + plan.collisions.size(),
                        plan.report.complete() ? "complete" : "incomplete");
             // The exit status says whether `lilo bundle` would write the bundle.
-            const bool refused = !plan.files.refused.empty() || !plan.collisions.empty() || (!plan.report.complete() && !o.allow_incomplete);
+            const bool refused = !plan.files.refused.empty() || !plan.collisions.empty() || (!plan.report.complete() && !o.allow_incomplete) ||
+                                 !unfilled_placeholders(plan.report).empty();
             return refused ? exit_unmet : exit_ok;
         }
         std::signal(SIGINT, on_interrupt);

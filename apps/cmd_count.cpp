@@ -167,9 +167,8 @@ FileCount count_file(const std::string& f, const AnalyzeOptions& opt)
     FileCount c{name, std::move(doc), std::nullopt};
     if (c.doc.front.present) {
         auto fm = parse_yaml(c.doc.front.yaml, c.doc.front.first_line);
-        if (fm.doc && fm.doc->value.is_object() && fm.doc->value.contains("declared_words") &&
-            fm.doc->value["declared_words"].is_number_integer() && fm.doc->value["declared_words"].get<long long>() >= 0)
-            c.declared = fm.doc->value["declared_words"].get<std::uint64_t>();
+        if (fm.doc && fm.doc->value.is_object() && fm.doc->value.contains("declared_words"))
+            if (auto d = declared_word_count(fm.doc->value["declared_words"])) c.declared = *d;
     }
     return c;
 }

@@ -8,39 +8,9 @@
 
 #include "check.hpp"
 #include "commands.hpp"
+#include "text/near.hpp"
 
 namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b)
-{
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t prev = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cur = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            prev = cur;
-        }
-    }
-    return row[b.size()];
-}
-
-// The closest of `names` to `word`, if it is close enough to be a typo.
-std::string closest(std::string_view word, const std::vector<std::string>& names)
-{
-    std::string best;
-    std::size_t best_d = 3;
-    for (const auto& n : names) {
-        const std::size_t d = edit_distance(word, n);
-        if (d < best_d || (d == best_d && best.empty() && n.starts_with(word.substr(0, 1)))) {
-            best_d = d;
-            best = n;
-        }
-    }
-    return best_d <= std::max<std::size_t>(1, word.size() / 3) || (!best.empty() && best.starts_with(word)) ? best : "";
-}
 
 std::vector<std::string> option_names(const CLI::App& app)
 {
@@ -57,7 +27,7 @@ std::string suggestion(const CLI::App& app, const CLI::App* sub, const std::vect
     for (const auto& word : extras) {
         if (word.starts_with("-")) {
             const std::string key = word.substr(0, word.find('='));
-            const std::string best = closest(key, option_names(sub ? *sub : app));
+            const std::string best = lilo::closest(key, option_names(sub ? *sub : app));
             if (!best.empty()) return fmt::format("unknown option '{}'; did you mean '{}'?", key, best);
             return fmt::format("unknown option '{}'", key);
         }
@@ -66,7 +36,7 @@ std::string suggestion(const CLI::App& app, const CLI::App* sub, const std::vect
             // The commands table is the one list of commands.
             std::vector<std::string> names;
             for (const auto& c : lilo::app::commands) names.emplace_back(c.name);
-            const std::string best = closest(word, names);
+            const std::string best = lilo::closest(word, names);
             if (!best.empty()) return fmt::format("unknown command '{}'; did you mean '{}'?", word, best);
             return fmt::format("unknown command '{}' (commands: {})", word, fmt::join(names, ", "));
         }

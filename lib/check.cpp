@@ -10,6 +10,7 @@
 #include "programme/programme.hpp"
 #include "rules/context.hpp"
 #include "rules/kinds.hpp"
+#include "scaffold/placeholders.hpp"
 #include "text/utf8.hpp"
 #include "yaml/schema.hpp"
 
@@ -243,6 +244,7 @@ Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt, const Po
             }
         }
         if (parsed.doc) {
+            for (auto& d : placeholder_findings(*parsed.doc, placeholder::File::manifest, manifest_rel)) report.diagnostics.push_back(std::move(d));
             manifest = read_manifest(std::move(*parsed.doc));
             // Dates that match the pattern but do not exist (2026-02-30).
             for (const char* ptr : {"/period/start", "/period/end", "/mentor/since"}) {

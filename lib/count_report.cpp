@@ -14,6 +14,17 @@ std::uint64_t CountReport::total() const
     return n;
 }
 
+std::optional<std::uint64_t> declared_word_count(const nlohmann::json& value)
+{
+    if (value.is_number_integer()) {
+        if (value.get<long long>() < 0) return std::nullopt;
+        return value.get<std::uint64_t>();
+    }
+    // `declared_words: 1,005`, as lilo prints counts, is a string to YAML.
+    if (value.is_string()) return parse_with_commas(value.get<std::string>());
+    return std::nullopt;
+}
+
 bool declared_differs(std::uint64_t declared, std::uint64_t count)
 {
     const std::uint64_t diff = declared > count ? declared - count : count - declared;

@@ -66,6 +66,11 @@ std::string render_sections_text(const SectionSums& sums, const CountRules& rule
 // Whether a declared count is more than 5% away from the count.
 bool declared_differs(std::uint64_t declared, std::uint64_t count);
 
+// A front matter's `declared_words`: a whole number, or one written with
+// thousands commas as lilo prints counts ("1,005"); else nothing. The same
+// for lilo check and lilo count.
+std::optional<std::uint64_t> declared_word_count(const nlohmann::json& value);
+
 nlohmann::json to_json(const CountReport& report);
 
 } // namespace lilo

@@ -57,8 +57,9 @@ BibliographyKeys read_bibliography(std::string_view text, std::string_view name)
         }
         auto parsed = parse_yaml(yaml, first_line);
         if (!parsed.doc) {
-            out.error = "not valid YAML: " + parsed.problems.front().message;
+            out.error = parsed.problems.front().message;
             out.error_line = parsed.problems.front().mark.line;
+            out.error_code = parsed.problems.front().code;
             return out;
         }
         items = parsed.doc->value;

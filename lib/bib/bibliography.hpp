@@ -12,6 +12,9 @@ struct BibliographyKeys {
     std::set<std::string> keys;
     std::optional<std::string> error;  // could not be read as a bibliography
     int error_line = 0;
+    // The P code: "bibliography" (not one), or a YAML file's own problem
+    // ("yaml-syntax", "yaml-too-deep", …) as every other YAML file has it.
+    std::string error_code = "bibliography";
 };
 
 // The format is chosen by the file's extension (.bib, .json, else YAML).

@@ -121,6 +121,14 @@ BundlePlan plan_bundle(const BundleOptions& o)
     return plan;
 }
 
+std::vector<std::string> unfilled_placeholders(const Report& report)
+{
+    std::vector<std::string> out;
+    for (const auto& d : report.diagnostics)
+        if (d.code == "P.placeholder") out.push_back(d.file + ":" + std::to_string(d.line) + ": " + d.message);
+    return out;
+}
+
 fs::path bundle_target(const BundleOptions& o, const BundlePlan& plan)
 {
     if (o.output) return *o.output;
@@ -143,6 +151,10 @@ BundleResult write_bundle(const BundleOptions& o)
     result.plan = plan_bundle(o);
     const BundlePlan& plan = result.plan;
     interrupted();
+    // init's placeholders (P.placeholder) are never bundled, even with
+    // --allow-incomplete: the bundle would carry, and be named after, them.
+    const auto unfilled = unfilled_placeholders(plan.report);
+    if (!unfilled.empty()) throw BundleRefused("the portfolio still holds the placeholders `lilo init` wrote; write your own details first", unfilled);
     if (!plan.report.complete() && !o.allow_incomplete) {
         std::vector<std::string> why;
         for (const auto& q : plan.report.requirements)

@@ -32,6 +32,9 @@ struct BundlePlan {
 };
 
 BundlePlan plan_bundle(const BundleOptions& options);
+// init's placeholders still in the portfolio (P.placeholder, "file:line: message"):
+// a bundle is refused while any is left, even with --allow-incomplete.
+std::vector<std::string> unfilled_placeholders(const Report& report);
 
 // Refused: an incomplete portfolio (without --allow-incomplete), or files a
 // bundle cannot carry. Exit 1; nothing written.

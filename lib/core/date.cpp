@@ -86,6 +86,40 @@ std::optional<Date> date_prefix(std::string_view text)
     return Date::parse(text.substr(0, 10));
 }
 
+std::string date_prefix_problem(std::string_view name)
+{
+    if (date_prefix(name)) return "";
+    // Digits, '-', digits, '-', digits at the start: a date meant, if not written right.
+    std::size_t i = 0;
+    int part[3] = {0, 0, 0};
+    std::size_t digits[3] = {0, 0, 0};
+    for (int k = 0; k < 3; ++k) {
+        if (k > 0) {
+            if (i >= name.size() || name[i] != '-') return "";
+            ++i;
+        }
+        while (i < name.size() && name[i] >= '0' && name[i] <= '9' && digits[k] < 5) {
+            part[k] = part[k] * 10 + (name[i] - '0');
+            ++digits[k];
+            ++i;
+        }
+        if (digits[k] == 0) return "";
+    }
+    if (i < name.size() && name[i] >= '0' && name[i] <= '9') return "";
+    const std::string written(name.substr(0, i));
+    if (digits[0] == 4 && digits[1] == 2 && digits[2] == 2)
+        return "the date in the name, " + written + ", is not a real date";
+    // Year first (2026-5-20), or day first as many write it (20-05-2026).
+    const bool year_first = digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2;
+    const bool year_last = digits[2] == 4 && digits[0] <= 2 && digits[1] <= 2;
+    if (!year_first && !year_last) return "";
+    char buf[32];
+    if (year_first) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", part[0], part[1], part[2]);
+    else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", part[2], part[1], part[0]);
+    if (Date::parse(buf)) return "the name starts with " + written + ", not YYYY-MM-DD; write " + buf;
+    return "the name starts with " + written + ", which is not a real date in the form YYYY-MM-DD";
+}
+
 std::optional<Date> find_date(std::string_view text)
 {
     for (std::size_t i = 0; i + 10 <= text.size(); ++i) {

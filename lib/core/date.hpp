@@ -31,6 +31,11 @@ private:
 
 // A date at the start of a string: "2026-03-04-meeting.md" gives 2026-03-04.
 std::optional<Date> date_prefix(std::string_view text);
+// Why a file name that starts like a date gives none: "the date in the
+// name, 2026-02-30, is not a real date"; "the name starts with 2026-5-20,
+// not YYYY-MM-DD; write 2026-05-20". "" when the name gives a date
+// (date_prefix) or does not start like one.
+std::string date_prefix_problem(std::string_view name);
 // The first ISO date anywhere in text that exists as a date.
 std::optional<Date> find_date(std::string_view text);
 

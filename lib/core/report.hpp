@@ -76,6 +76,10 @@ struct Report {
     std::vector<DocumentResult> documents;              // word-limited documents other than the essay
     std::optional<std::string> qualification;           // a programme with `awards:`: the last reached, or "none"
     std::optional<ProgressionResult> progression;
+    // The mentor's sign-off (signoff.yaml): "" when there is none, "current"
+    // when its fingerprint is the portfolio's, "stale" when the portfolio
+    // changed since. What `check` says is next depends on it.
+    std::string signoff;
     std::vector<Diagnostic> diagnostics;
 
     bool complete() const;   // every requirement met and no error about the portfolio's form

@@ -7,6 +7,7 @@
 #include "markdown/html.hpp"
 #include "markdown/inline_scan.hpp"
 #include "markdown/preprocess.hpp"
+#include "text/near.hpp"
 #include "text/utf8.hpp"
 
 namespace lilo {
@@ -542,10 +543,19 @@ CategoryCounts MarkdownDoc::section(std::size_t h) const
 std::vector<std::size_t> MarkdownDoc::find_headings(std::string_view name) const
 {
     std::vector<std::size_t> out;
-    const std::string want = fold_case(collapse_space(name));
+    const std::string want = match_key(name);
     for (std::size_t i = 0; i < headings.size(); ++i)
-        if (fold_case(headings[i].text) == want) out.push_back(i);
+        if (match_key(headings[i].text) == want) out.push_back(i);
     return out;
+}
+
+std::optional<std::size_t> MarkdownDoc::closest_heading(std::string_view name) const
+{
+    std::vector<std::string> keys;
+    for (const auto& h : headings) keys.push_back(match_key(h.text));
+    const std::string best = closest(match_key(name), keys);
+    if (best.empty()) return std::nullopt;
+    return static_cast<std::size_t>(std::find(keys.begin(), keys.end(), best) - keys.begin());
 }
 
 MarkdownDoc analyze_markdown(std::string text, const AnalyzeOptions& options)

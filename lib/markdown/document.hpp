@@ -3,6 +3,7 @@
 // by section, and (for the rules) headings, list items, links and citations,
 // each with its line. Built in one streaming pass over md4c's events; no
 // document tree is kept.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,9 @@ struct FrontMatter {
     bool present = false;
     std::string yaml;    // the text between the fences
     int first_line = 0;  // line of the first YAML line (the line after `---`)
+    // Fences that Word's autocorrect turned into dashes (`—-` for `---`): read
+    // as fences all the same, and their lines kept so the check can say so.
+    std::vector<int> dash_fences;
 };
 
 struct Heading {
@@ -58,8 +62,10 @@ struct MarkdownDoc {
     std::size_t section_end(std::size_t h) const;
     // Words under heading h: its subsections' headings and text, not its own heading.
     CategoryCounts section(std::size_t h) const;
-    // Headings whose text matches `name` ignoring case.
+    // Headings whose text matches `name` ignoring case, spacing and curly quotes (match_key).
     std::vector<std::size_t> find_headings(std::string_view name) const;
+    // When none matches: the heading within a typo of `name` ("Implementaton"), if any.
+    std::optional<std::size_t> closest_heading(std::string_view name) const;
 };
 
 struct AnalyzeOptions {
@@ -72,6 +78,10 @@ struct AnalyzeOptions {
 MarkdownDoc analyze_markdown(std::string text, const AnalyzeOptions& options = {});
 // The same over a buffer the analyser may write to (a mapped file).
 MarkdownDoc analyze_markdown(char* data, std::size_t size, const AnalyzeOptions& options = {});
+
+// A line that is a `---` fence as Word's autocorrect leaves it: hyphens and
+// en or em dashes, at least one dash, at most three marks (—-, –-, ——, —).
+bool is_dash_fence(std::string_view line);
 
 // Splits a leading `---` … `---`/`...` block off `text` (after an optional BOM).
 // Returns the offset where the Markdown body starts (0 when there is none).

@@ -156,6 +156,21 @@ std::vector<FootnoteDefinition> extract_footnotes(char* data, std::size_t size, 
     return out;
 }
 
+bool is_dash_fence(std::string_view line)
+{
+    // Word's autocorrect turns "--" into an en dash (–) or an em dash (—):
+    // `---` comes back as —-, –-, —— or —.
+    std::size_t marks = 0;
+    bool dash = false;
+    while (!line.empty()) {
+        if (line.starts_with("-")) line.remove_prefix(1);
+        else if (line.starts_with("\u2014") || line.starts_with("\u2013")) { line.remove_prefix(3); dash = true; }
+        else return false;
+        ++marks;
+    }
+    return dash && marks <= 3;
+}
+
 std::size_t split_front_matter(std::string_view text, FrontMatter& out)
 {
     std::size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
@@ -166,16 +181,19 @@ std::size_t split_front_matter(std::string_view text, FrontMatter& out)
         return s;
     };
     const std::size_t first_end = line_end(pos);
-    if (trimmed(pos, first_end) != "---" || first_end >= text.size()) return pos;
+    const bool dashed = is_dash_fence(trimmed(pos, first_end));
+    if ((trimmed(pos, first_end) != "---" && !dashed) || first_end >= text.size()) return pos;
     std::size_t p = first_end + 1;
     int line = 2;
     while (p <= text.size()) {
         const std::size_t e = line_end(p);
         const std::string_view s = trimmed(p, e);
-        if ((s == "---" || s == "...") && line > 2) {
+        if ((s == "---" || s == "..." || is_dash_fence(s)) && line > 2) {
             out.present = true;
             out.first_line = 2;
             out.yaml = std::string(text.substr(first_end + 1, p - first_end - 1));
+            if (dashed) out.dash_fences.push_back(1);
+            if (is_dash_fence(s)) out.dash_fences.push_back(line);
             return e >= text.size() ? text.size() : e + 1;
         }
         if (e >= text.size()) break;

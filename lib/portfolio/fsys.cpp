@@ -312,13 +312,51 @@ std::vector<PortfolioFs::Entry> PortfolioFs::markdown_entries(std::string_view r
     std::vector<Entry> out;
     for (const auto& name : list_names(rel_dir)) {
         if (name.empty() || name[0] == '.') continue;
-        if (name.size() < 4 || !iequals(std::string_view(name).substr(name.size() - 3), ".md")) continue;
-        if (iequals(name, "README.md")) continue;
+        if (!is_record_file(name) || iequals(name, "README.md")) continue;
         const std::string rel = rel_dir.empty() ? name : std::string(rel_dir) + "/" + name;
         out.push_back({rel, file_problem(rel)});
     }
     std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.rel < b.rel; });
     return out;
+}
+
+std::vector<std::string> PortfolioFs::child_names(std::string_view rel_dir) const
+{
+    std::vector<std::string> out;
+    for (const auto& name : list_names(rel_dir))
+        if (!name.empty() && name[0] != '.') out.push_back(name);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+namespace {
+bool has_extension(std::string_view name, std::string_view ext)
+{
+    return name.size() > ext.size() && iequals(name.substr(name.size() - ext.size()), ext);
+}
+} // namespace
+
+std::span<const std::string_view> record_extensions()
+{
+    static constexpr std::string_view list[] = {".md"};
+    return list;
+}
+
+bool is_record_file(std::string_view name)
+{
+    return std::any_of(record_extensions().begin(), record_extensions().end(), [&](std::string_view e) { return has_extension(name, e); });
+}
+
+std::string record_document_kind(std::string_view name)
+{
+    static constexpr std::pair<std::string_view, std::string_view> documents[] = {
+        {".docx", "a Word document"}, {".doc", "a Word document"},  {".odt", "an OpenDocument text"}, {".pages", "a Pages document"},
+        {".rtf", "a rich-text document"}, {".txt", "a plain-text file"}, {".markdown", "a Markdown file named .markdown"},
+    };
+    if (is_record_file(name)) return "";
+    for (const auto& [ext, kind] : documents)
+        if (has_extension(name, ext)) return std::string(kind);
+    return "";
 }
 
 std::vector<std::string> DiskPortfolio::list_names(std::string_view rel_dir) const

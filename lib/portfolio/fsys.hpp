@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,12 +79,16 @@ public:
     using Text = struct TextFile;
     virtual TextFile read_text(std::string_view rel) const = 0;
 
-    // The entries of a record folder: `.md` files directly inside (the
-    // extension in any case), not starting with '.', README.md left out;
+    // The entries of a record folder: files directly inside whose extension
+    // lilo reads (is_record_file), not starting with '.', README.md left out;
     // sorted by name. Entries that cannot be used (a link out, a folder named
     // x.md) come back with their problem.
     struct Entry { std::string rel; std::optional<FsProblem> problem; };
     std::vector<Entry> markdown_entries(std::string_view rel_dir) const;
+    // Every name directly inside a folder (files and folders), names
+    // starting with '.' left out; sorted. For "did you mean Journal/?" and
+    // the documents a record folder holds that lilo does not read.
+    std::vector<std::string> child_names(std::string_view rel_dir) const;
     // Every file directly inside a folder, of any kind (evidence items): names
     // starting with '.' and README.md left out, subfolders skipped; sorted.
     std::vector<Entry> file_entries(std::string_view rel_dir) const;
@@ -160,6 +165,17 @@ std::optional<FsProblem> encoding_problem(std::string_view text);
 
 // Whether `p` is `root` or lies below it, comparing path components.
 bool path_inside(const std::filesystem::path& root, const std::filesystem::path& p);
+
+// The one list of the extensions lilo reads a record (a journal entry, a
+// meeting record, an interview) from, in any case: ".md". A document in a
+// record folder with another extension (record_document_kind) is not read,
+// and the check says so.
+std::span<const std::string_view> record_extensions();
+bool is_record_file(std::string_view name);
+// What a file is when people write records in it but lilo does not read it
+// ("a Word document" for x.docx); "" for a file lilo reads, or one that is no
+// document (a photo, a PDF of evidence).
+std::string record_document_kind(std::string_view name);
 
 // The folder part of a portfolio-relative path ("journal/a.md" → "journal").
 std::string parent_of(std::string_view rel);

@@ -130,10 +130,16 @@ std::string render_text(const Report& r, const TextStyle& style)
     } else if (r.complete()) {
         out += fmt::format("{}: every requirement met{}.\n", paint("1;32", "Complete"),
                            warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s") : "");
+        // What is next depends on the sign-off: none yet (the mentor reviews
+        // and signs), or current (bundle it). A stale one is an error, so the
+        // first error says what to do.
         const bool mentored = std::any_of(r.requirements.begin(), r.requirements.end(), [](const auto& q) { return q.kind == "mentor"; });
-        if (style.next)
-            out += mentored ? "Next: ask your mentor to review it and record `lilo fingerprint` in signoff.yaml.\n"
-                            : "Next: `lilo bundle` makes the submission, a file anyone can verify.\n";
+        if (style.next) {
+            if (!mentored) out += "Next: `lilo bundle` makes the submission, a file anyone can verify.\n";
+            else if (r.signoff == "current")
+                out += "Next: your mentor's sign-off matches the portfolio; bundle it: `lilo bundle` makes the submission, a file anyone can verify.\n";
+            else out += "Next: ask your mentor to review it and record `lilo fingerprint` in signoff.yaml.\n";
+        }
     } else {
         const std::string criteria = r.criteria.empty() ? "" : fmt::format(", {} of {} criteria missing", missing, r.criteria.size());
         out += fmt::format("{}: {} of {} requirements unmet{}; {} error{}, {} warning{}.\n", paint("1;31", "Incomplete"), unmet,

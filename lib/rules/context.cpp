@@ -1,5 +1,6 @@
 #include "rules/context.hpp"
 
+#include "scaffold/placeholders.hpp"
 #include "text/utf8.hpp"
 #include "yaml/yaml_json.hpp"
 
@@ -70,12 +71,17 @@ const MarkdownFile* CheckContext::markdown(const std::string& rel, bool report_p
     AnalyzeOptions opt;
     opt.cjk = programme.count_rules.cjk;
     file->doc = analyze_markdown(std::move(text.data), opt);
+    for (const int line : file->doc.front.dash_fences)
+        problems.push_back({"P.front-matter", Severity::error, rel, line, 0,
+                            "this looks like front matter whose `---` Word turned into a dash; write three hyphens `---` on this line "
+                            "(turn off Word's AutoFormat \"Hyphens with dash\", or use a plain-text editor)"});
     if (file->doc.front.present) {
         YamlParse parsed = parse_yaml(file->doc.front.yaml, file->doc.front.first_line,
                                       YamlLimits{programme.limits.max_yaml_depth, programme.limits.max_yaml_nodes});
         for (const auto& p : parsed.problems)
             problems.push_back({"P." + p.code, Severity::error, rel, p.mark.line, 0, "front matter: " + p.message});
         if (!parsed.doc) return fail();
+        for (auto& d : placeholder_findings(*parsed.doc, placeholder::File::front_matter, rel)) problems.push_back(std::move(d));
         file->front = std::move(parsed.doc);
         if (!file->front->value.is_object() && !file->front->value.is_null())
             problems.push_back({"P.front-matter", Severity::error, rel, file->doc.front.first_line, 0, "front matter is not a mapping of fields"});

@@ -1,5 +1,6 @@
 #include "rules/criteria.hpp"
 
+#include "rules/near_miss.hpp"
 #include "rules/records.hpp"
 
 #include <algorithm>
@@ -54,7 +55,7 @@ void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::
         std::vector<std::string> why; // codes of the warnings that say why it is missing
         auto miss = [&](const std::string& slug, int line, std::string msg) {
             ctx.add(Severity::warning, c.id + "." + slug, file, line, std::move(msg));
-            why.push_back(c.id + "." + slug);
+            if (std::find(why.begin(), why.end(), c.id + "." + slug) == why.end()) why.push_back(c.id + "." + slug);
         };
         if (!essay) {
             why.push_back("no essay");
@@ -74,7 +75,8 @@ void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::
             for (const auto& name : names) {
                 const auto found = essay->doc.find_headings(name);
                 if (found.empty()) {
-                    miss("heading-missing", essay->line_of(ptr), "no heading '" + name + "' in the essay, which " + c.id + " maps to");
+                    const auto hint = heading_hint(essay->doc, name, essay->line_of(ptr));
+                    miss("heading-missing", hint.line, "no heading '" + name + "' in the essay, which " + c.id + " maps to" + hint.text);
                     headings_ok = false;
                     continue;
                 }
@@ -126,10 +128,14 @@ void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::
                                              std::to_string(need) + " needed");
                 }
                 if (const long need = param_int(c.params, "min_dated_items"); need > 0) {
+                    // "A list of ≥ 2 actions, each with a date": every action dated, and enough of them.
                     const long n = count_items(true);
                     if (n < need)
                         miss("dates", at, c.id + " has " + std::to_string(n) + " dated action" + (n == 1 ? "" : "s") + "; at least " +
                                               std::to_string(need) + " list items with a date YYYY-MM-DD needed");
+                    for (const auto& item : essay->doc.items)
+                        if (item.depth == 1 && secs.contains(item.heading) && !find_date(item.text))
+                            miss("undated-action", item.line, "this action has no date: give each action in " + c.id + "'s list a date YYYY-MM-DD");
                 }
             }
         }

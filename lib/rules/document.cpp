@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "bib/bibliography.hpp"
+#include "count_report.hpp"
 #include "rules/records.hpp"
 
 namespace lilo {
@@ -52,7 +53,7 @@ std::optional<std::set<std::string>> load_keys(CheckContext& ctx, const Markdown
         if (text.problem) { ctx.file_problem(r.rel, *text.problem); continue; }
         auto bib = read_bibliography(text.data, r.rel);
         if (bib.error) {
-            ctx.add(Severity::error, "P.bibliography", r.rel, bib.error_line, *bib.error);
+            ctx.add(Severity::error, "P." + bib.error_code, r.rel, bib.error_line, *bib.error);
             continue;
         }
         any = true;
@@ -105,12 +106,12 @@ DocumentCheck check_document(CheckContext& ctx, const MarkdownFile& doc, const W
 
     const auto& meta = doc.meta();
     if (meta.contains("declared_words")) {
-        const auto& d = meta["declared_words"];
         const int line = doc.line_of("/declared_words");
-        if (!d.is_number_integer() || d.get<long long>() < 0) {
-            ctx.error("declared-words", rel, line, "`declared_words` should be a whole number");
-        } else if (!within(d.get<std::uint64_t>(), out.words, declared_tolerance)) {
-            const auto declared = d.get<std::uint64_t>();
+        const auto declared_words = declared_word_count(meta["declared_words"]);
+        if (!declared_words) {
+            ctx.error("declared-words", rel, line, "`declared_words` should be a whole number, such as 1005 or 1,005");
+        } else if (!within(*declared_words, out.words, declared_tolerance)) {
+            const auto declared = *declared_words;
             ctx.error("declared-words", rel, line,
                       "declares " + with_commas(declared) + " words but counts " + with_commas(out.words) + " (differs by " +
                           with_commas(declared > out.words ? declared - out.words : out.words - declared) + "; at most " +

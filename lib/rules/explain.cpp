@@ -93,7 +93,19 @@ const std::map<std::string, CodeText>& code_texts()
         {"dates", {"Too few list items carry a real date.", "Give each action a date YYYY-MM-DD."}},
         {"encoding", {"The file is not UTF-8 text.", "Save it as UTF-8 (your editor's Save As … encoding)."}},
         {"name-encoding", {"A file or folder name is not valid UTF-8 (often a Latin-1 name from an old machine or archive).", "Rename it; `ls` shows it as '?' and lilo as \\xHH."}},
-        {"yaml-syntax", {"The YAML does not parse.", "Fix the indentation or quoting at the line shown."}},
+        {"yaml-syntax", {"The YAML does not parse (portfolio.yaml, a front matter, references.yaml or signoff.yaml). The usual causes: "
+                         "a tab used for indentation (YAML allows only spaces); a value holding ': ' that is not quoted, such as a title "
+                         "pasted from Word, `title: “Leading learning: one school’s story”`; a line indented out of step with the keys "
+                         "beside it; a quote opened and not closed.",
+                         "Fix it at the line and column shown: indent with spaces; put such a value in straight quotes, "
+                         "`title: \"Leading learning: one school’s story\"`; line keys of one level up alike."}},
+        {"placeholder", {"A value `lilo init` wrote as a placeholder (`Your Name`, `LILO-YYYY-0000`, `Your Mentor's Name`, `Your title`, …) is still there.",
+                         "Write your own details in its place; a bundle is not made while one is left."}},
+        {"unread-file", {"A document in a record folder (journal/, mentoring/, interviews/) that lilo does not read, such as a Word or Pages file: it counts for nothing.",
+                         "Save it as Markdown (.md) in the same folder, e.g. `pandoc entry.docx -o entry.md`, or move it out of the folder."}},
+        {"front-matter", {"The front matter cannot be used: not a mapping of fields, or fenced with dashes Word's autocorrect made of `---`.",
+                          "Start and end it with a line of three hyphens `---`, and write `key: value` lines between."}},
+        {"undated-action", {"An action in the development plan's list has no date.", "Give every action a date YYYY-MM-DD (when it will be done)."}},
         {"schema", {"A field of portfolio.yaml is missing, unknown or of the wrong type.", "See `man lilo-portfolio` and schemas/portfolio.schema.json."}},
         {"path-outside", {"A path leads outside the portfolio (.., an absolute path, or a symbolic link out).", "Keep every file inside the portfolio folder."}},
     };

@@ -2,6 +2,7 @@
 // written up; a private interviewee's name kept out of the essay and journal.
 #include "core/dump_json.hpp"
 #include "rules/kinds.hpp"
+#include "rules/near_miss.hpp"
 #include "rules/records.hpp"
 #include "text/utf8.hpp"
 
@@ -106,7 +107,8 @@ void check_interviews(CheckContext& ctx)
         } else if (auto d = date_prefix(r.rel.substr(r.rel.rfind('/') + 1))) {
             r.date = d;
         } else {
-            lack("undated", 1, "not dated: give `date: YYYY-MM-DD` in its front matter");
+            const std::string why = date_prefix_problem(r.rel.substr(r.rel.rfind('/') + 1));
+            lack("undated", 1, why.empty() ? "not dated: give `date: YYYY-MM-DD` in its front matter" : "not dated: " + why + " (or give `date: YYYY-MM-DD` in its front matter)");
         }
         if (r.date && ctx.manifest.start && ctx.manifest.end && (*r.date < *ctx.manifest.start || *r.date > *ctx.manifest.end))
             lack("outside-period", r.date_line,
@@ -138,7 +140,10 @@ void check_interviews(CheckContext& ctx)
             if (!found) {
                 std::string shown;
                 for (const auto& n : names) shown += (shown.empty() ? "" : "' or '") + n;
-                lack("section-missing", 0, "no section headed '" + shown + "'");
+                HeadingHint hint{0, ""};
+                for (const auto& n : names)
+                    if (hint.text.empty()) hint = heading_hint(r.file->doc, n, 0);
+                lack("section-missing", hint.line, "no section headed '" + shown + "'" + hint.text);
             }
         }
         const auto q = r.file->doc.find_headings(questions_name);

@@ -5,7 +5,9 @@
 
 #include "core/dump_json.hpp"
 #include "rules/kinds.hpp"
+#include "rules/near_miss.hpp"
 #include "rules/records.hpp"
+#include "text/near.hpp"
 #include "text/utf8.hpp"
 
 namespace lilo {
@@ -19,11 +21,11 @@ void check_model(CheckContext& ctx, const DatedRecord& r, bool& ok)
     const std::string model = meta["model"].is_string() ? meta["model"].get<std::string>() : dump_json(meta["model"]);
     const auto& models = ctx.requirement->params.contains("models") ? ctx.requirement->params["models"] : nlohmann::json::object();
     // Model names match ignoring case, in the entry and in the programme file.
-    const std::string key = fold_case(collapse_space(model));
+    const std::string key = match_key(model);
     const nlohmann::json* headings = nullptr;
     if (models.is_object())
         for (auto it = models.begin(); it != models.end(); ++it)
-            if (fold_case(collapse_space(it.key())) == key) headings = &it.value();
+            if (match_key(it.key()) == key) headings = &it.value();
     if (!headings) {
         std::string known;
         if (models.is_object())
@@ -33,15 +35,24 @@ void check_model(CheckContext& ctx, const DatedRecord& r, bool& ok)
         return;
     }
     std::vector<std::string> missing;
+    std::string hints;
+    int line = r.file->line_of("/model");
     for (const auto& h : *headings) {
         const std::string name = h.get<std::string>();
-        if (r.file->doc.find_headings(name).empty()) missing.push_back(name);
+        if (!r.file->doc.find_headings(name).empty()) continue;
+        missing.push_back(name);
+        if (const auto hint = heading_hint(r.file->doc, name, 0); !hint.text.empty()) {
+            // At the first near miss's line, where the fix is.
+            if (hints.empty()) line = hint.line;
+            hints += hint.text.substr(1);
+        }
     }
     if (!missing.empty()) {
         std::string list;
         for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-        ctx.error("model-headings", r.rel, r.file->line_of("/model"),
-                  "declares the " + model + " model but lacks the heading" + (missing.size() == 1 ? " " : "s ") + list);
+        ctx.error("model-headings", r.rel, line,
+                  "declares the " + model + " model but lacks the heading" + (missing.size() == 1 ? " " : "s ") + list +
+                      (hints.empty() ? "" : ";" + hints));
         ok = false;
     }
 }

@@ -20,7 +20,10 @@ void check_mentor(CheckContext& ctx)
         if (!m.role || collapse_space(*m.role).empty()) ctx.error("mentor-role", manifest, mline, "the mentor's role is not given");
         if (m.name && iequals(collapse_space(*m.name), collapse_space(ctx.manifest.candidate_name)))
             ctx.error("mentor-is-candidate", manifest, ctx.manifest.line_of("/mentor/name"), "the mentor is the candidate; a mentor is a senior, trusted colleague");
-        if (!m.since) {
+        const nlohmann::json::json_pointer since_ptr("/mentor/since");
+        if (!m.since && ctx.manifest.yaml.value.contains(since_ptr) && !ctx.manifest.yaml.value.at(since_ptr).is_null()) {
+            // Given but not a date: P.date or P.schema says so at its line; nothing to add.
+        } else if (!m.since) {
             ctx.error("since-missing", manifest, mline, "`mentor.since` is not given: the date you started working with your mentor");
         } else if (ctx.manifest.start) {
             const long delay = *m.since - *ctx.manifest.start;

@@ -2,6 +2,7 @@
 // period, with its sections written and its evidence linked.
 #include "core/dump_json.hpp"
 #include "rules/kinds.hpp"
+#include "rules/near_miss.hpp"
 #include "rules/records.hpp"
 
 namespace lilo {
@@ -48,7 +49,8 @@ void check_project(CheckContext& ctx)
         const std::string name = s.is_string() ? s.get<std::string>() : dump_json(s);
         const auto found = f->doc.find_headings(name);
         if (found.empty()) {
-            ctx.error("section-missing", *rel, 0, "no section headed '" + name + "'");
+            const auto hint = heading_hint(f->doc, name, 0);
+            ctx.error("section-missing", *rel, hint.line, "no section headed '" + name + "'" + hint.text);
             continue;
         }
         const auto words = f->doc.section(found.front()).words(ctx.count_rules());

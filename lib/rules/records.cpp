@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "rules/near_miss.hpp"
+
 namespace lilo {
 
 std::optional<std::string> resolve_setting(CheckContext& ctx, const std::string& path, const std::string& manifest_pointer)
@@ -28,9 +30,11 @@ std::optional<std::vector<DatedRecord>> read_records(CheckContext& ctx, const st
     auto rel = resolve_setting(ctx, folder, "/" + what);  // `what` is also portfolio.yaml's key for the folder
     if (!rel) return std::nullopt;
     if (!ctx.fs.is_dir(*rel)) {
-        ctx.error(missing_slug, *rel, 0, "no " + what + " folder '" + *rel + "/'" + (ctx.fs.exists(*rel) ? " (it is not a folder)" : ""));
+        ctx.error(missing_slug, *rel, 0,
+                  "no " + what + " folder '" + *rel + "/'" + (ctx.fs.exists(*rel) ? " (it is not a folder)" : folder_hint(ctx.fs, *rel)));
         return std::nullopt;
     }
+    report_unread_documents(ctx, *rel);
     std::vector<DatedRecord> out;
     for (const auto& e : ctx.fs.markdown_entries(*rel)) {
         if (e.problem) {
@@ -83,7 +87,10 @@ void date_record(CheckContext& ctx, DatedRecord& r, const std::string& undated_s
         r.date_line = 1;
         return;
     }
-    ctx.error(undated_slug, r.rel, 1, "not dated: give `date: YYYY-MM-DD` in its front matter or start its file name with the date");
+    if (const std::string why = date_prefix_problem(name); !why.empty())
+        ctx.error(undated_slug, r.rel, 1, "not dated: " + why + " (or give `date: YYYY-MM-DD` in its front matter)");
+    else
+        ctx.error(undated_slug, r.rel, 1, "not dated: give `date: YYYY-MM-DD` in its front matter or start its file name with the date");
 }
 
 } // namespace lilo

@@ -198,6 +198,7 @@ void check_signoff(CheckContext& ctx)
     const std::string lines = ctx.fs.fingerprint_lines();
     const std::string now = sha256_hex(lines);
     const auto listed = listed_files(ctx, doc, *sha);
+    ctx.report.signoff = *sha == now ? "current" : "stale";
     if (*sha == now) return;
     std::string what;
     if (listed) {

@@ -2,6 +2,7 @@
 
 #include "rules/context.hpp"
 #include "scaffold/parts.hpp"
+#include "scaffold/placeholders.hpp"
 #include "scaffold/source.hpp"
 
 #include <algorithm>
@@ -93,18 +94,18 @@ private:
         y += "lilo: 1\n";
         y += "programme: " + yaml_scalar(m_src.manifest_ref) + "\n";
         y += "candidate:\n";
-        y += "  name: Your Name\n";
-        y += commented("  id: LILO-YYYY-0000", "your candidate number: letters, digits, '.', '_' and '-'; it names the bundle");
-        y += "  school: Your School\n";
+        y += "  name: " + std::string(placeholder::candidate_name) + "\n";
+        y += commented("  id: " + std::string(placeholder::candidate_id), "your candidate number: letters, digits, '.', '_' and '-'; it names the bundle");
+        y += "  school: " + std::string(placeholder::school) + "\n";
         y += commented("period:", "your programme dates, YYYY-MM-DD");
         y += "  start: " + m_today.str() + "\n";
         y += "  end: " + one_year_later(m_today).str() + "\n";
         if (const auto* r = m_prog.requirement_of_kind("mentor")) {
             const long delay = param_int(r->params, "max_start_delay_days", 30);
             y += commented("mentor:", r->id + ": a senior, trusted colleague who works with you throughout");
-            y += "  name: Your Mentor's Name\n";
-            y += "  role: Their role, e.g. Vice Principal\n";
-            y += "  organisation: Your School\n";
+            y += "  name: " + std::string(placeholder::mentor_name) + "\n";
+            y += "  role: " + std::string(placeholder::mentor_role) + "\n";
+            y += "  organisation: " + std::string(placeholder::school) + "\n";
             y += commented("  since: " + m_today.str(), "when the mentoring began: at most " + plural(delay, "day", "days") + " after period.start");
         }
         if (const auto* r = m_prog.requirement_of_kind("courses")) {
@@ -155,7 +156,7 @@ private:
         const double declared_tol = param_number(r.params, "declared_tolerance", 0);
 
         std::string e = "---\n";
-        e += "title: \"Your title\"\n";
+        e += "title: " + yaml_quoted(std::string(placeholder::title)) + "\n";
         e += "declared_words: 0            # when you finish: the count that `" + count_command(r, rel) + "` reports\n";
         e += "bibliography: " + yaml_scalar(bib) + "\n";
         if (!m_prog.criteria.empty()) {
@@ -274,7 +275,7 @@ private:
         std::snprintf(tol, sizeof tol, "%g%%", param_number(r.params, "declared_tolerance", 0.05) * 100);
 
         std::string d = "---\n";
-        d += "title: \"Your title\"\n";
+        d += "title: " + yaml_quoted(std::string(placeholder::title)) + "\n";
         d += "declared_words: 0            # when you finish: the count that `" + count_command(r, rel) + "` reports\n";
         d += "bibliography: " + yaml_scalar(bib) + "\n";
         d += "---\n\n";

@@ -80,3 +80,30 @@ std::optional<WordLimit> parse_word_limit(std::string_view spec)
 }
 
 } // namespace lilo
+
+namespace lilo {
+
+std::optional<std::uint64_t> parse_with_commas(std::string_view text)
+{
+    if (text.empty() || text.size() > 26) return std::nullopt;
+    const bool grouped = text.find(',') != std::string_view::npos;
+    std::uint64_t n = 0;
+    std::size_t since_comma = 0, lead = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == ',') {
+            if ((lead == 0 && (i == 0 || i > 3)) || (lead > 0 && since_comma != 3)) return std::nullopt;
+            lead = i;
+            since_comma = 0;
+            continue;
+        }
+        if (c < '0' || c > '9') return std::nullopt;
+        if (n > (UINT64_MAX - 9) / 10) return std::nullopt;
+        n = n * 10 + static_cast<std::uint64_t>(c - '0');
+        ++since_comma;
+    }
+    if (grouped && since_comma != 3) return std::nullopt;
+    return n;
+}
+
+} // namespace lilo

@@ -25,5 +25,8 @@ WordLimit limit_around(double target, double tolerance);
 
 // "1,214"
 std::string with_commas(std::uint64_t n);
+// The inverse, for a count copied from lilo's own output: "1,214" (commas
+// between groups of three) or "1214" gives 1214; anything else nothing.
+std::optional<std::uint64_t> parse_with_commas(std::string_view text);
 
 } // namespace lilo

@@ -1,4 +1,5 @@
 #include "yaml/yaml_json.hpp"
+#include "yaml/plain_errors.hpp"
 
 #include <charconv>
 #include <regex>
@@ -149,10 +150,10 @@ YamlParse parse_yaml(std::string_view text, int first_line, const YamlLimits& li
                                     {e.mark.line + first_line, e.mark.column + 1}});
             return out;
         }
-        out.problems.push_back({"yaml-syntax", msg, e.mark.is_null() ? SourceMark{} : SourceMark{e.mark.line + first_line, e.mark.column + 1}});
+        out.problems.push_back(plain_syntax_error(text, msg, e.mark.is_null() ? -1 : e.mark.line, e.mark.is_null() ? 0 : e.mark.column, first_line));
         return out;
     } catch (const YAML::Exception& e) {
-        out.problems.push_back({"yaml-syntax", e.msg, {}});
+        out.problems.push_back(plain_syntax_error(text, e.msg, -1, 0, first_line));
         return out;
     }
     YamlDoc doc;

@@ -445,8 +445,22 @@ TEST_CASE("C1–C10 criteria")
     SUBCASE("unmapped") { p.edit("essay.md", "  C7: Why staff development matters\n", ""); expect_missing(p.check(), "C7", "C7.unmapped", 5); }
     SUBCASE("mapped to a heading that is not there")
     {
-        p.edit("essay.md", "  C7: Why staff development matters", "  C7: Why staff development counts");
+        p.edit("essay.md", "  C7: Why staff development matters", "  C7: Professional learning for teachers");
         expect_missing(p.check(), "C7", "C7.heading-missing", p.line_of("essay.md", "  C7:"));
+    }
+    SUBCASE("a heading one typo away is offered, at its line")
+    {
+        p.edit("essay.md", "## Why staff development matters", "## Why staff developement matters");
+        const Report r = p.check();
+        expect_missing(r, "C7", "C7.heading-missing", p.line_of("essay.md", "## Why staff developement"));
+        CHECK(find(r, "C7.heading-missing", "essay.md")->message.ends_with("did you mean the heading '## Why staff developement matters' (line " +
+                                                                          std::to_string(p.line_of("essay.md", "## Why staff developement")) + ")?"));
+    }
+    SUBCASE("a mapping with Word's curly apostrophe matches a heading with a straight one")
+    {
+        p.edit("essay.md", "  C1: Successful leadership in my context", "  C1: Successful leadership in one\u2019s own context");
+        p.edit("essay.md", "## Successful leadership in my context", "## Successful leadership in one's own context");
+        CHECK(addressed(p.check(), "C1"));
     }
     SUBCASE("a heading matches ignoring case, emphasis and an attribute block")
     {

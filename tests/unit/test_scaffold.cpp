@@ -129,12 +129,14 @@ TEST_CASE("a new portfolio checks with no complaint about its form, and is incom
     const Report r = check_at(dir, "2026-01-05");
     INFO("diagnostics: " << codes(r));
     for (const auto& d : r.diagnostics) {
-        CHECK_MESSAGE(d.owner() != "P", d.code << " at " << d.file);
+        CHECK_MESSAGE((d.owner() != "P" || d.code == "P.placeholder"), d.code << " at " << d.file);
         // Nothing about the scaffolding: no README or template is read as an entry.
         CHECK_MESSAGE(d.file.find("README") == std::string::npos, d.code << " at " << d.file);
         CHECK_MESSAGE(d.file.find("templates") == std::string::npos, d.code << " at " << d.file);
         CHECK_MESSAGE(d.code != "R6.citation-unresolved", d.message);
     }
+    // init's placeholders are reported as not filled in (issue 15).
+    CHECK(find(r, "P.placeholder", "portfolio.yaml") != nullptr);
     CHECK_FALSE(r.complete());
     for (const auto& q : r.requirements) CHECK_FALSE_MESSAGE(q.met, q.id);
     CHECK(find(r, "R1.meetings") != nullptr);
@@ -236,9 +238,10 @@ TEST_CASE("the Diploma's scaffold has both modules, and its portfolio is incompl
     Report r = check_at(dir, "2026-01-05");
     INFO("diagnostics: " << codes(r));
     for (const auto& d : r.diagnostics) {
-        CHECK_MESSAGE(d.owner() != "P", d.code << " at " << d.file);
+        CHECK_MESSAGE((d.owner() != "P" || d.code == "P.placeholder"), d.code << " at " << d.file);
         CHECK_MESSAGE(d.file.find("README") == std::string::npos, d.code << " at " << d.file);
     }
+    CHECK(find(r, "P.placeholder", "portfolio.yaml") != nullptr);
     for (const char* absent : {"R7.missing", "R7.assignment-missing", "R7.bibliography-missing", "R8.missing"})
         CHECK_MESSAGE(find(r, absent) == nullptr, absent);
     CHECK(find(r, "R7.words", "modules/m2/assignment.md") != nullptr);
@@ -289,7 +292,9 @@ TEST_CASE("the MPhil's scaffold has its essays, its thesis under its own rules, 
     write_scaffold(dir, opt);
     Report r = check_at(dir, "2026-01-05");
     INFO("diagnostics: " << codes(r));
-    for (const auto& d : r.diagnostics) CHECK_MESSAGE(d.owner() != "P", d.code << " at " << d.file);
+    for (const auto& d : r.diagnostics) CHECK_MESSAGE((d.owner() != "P" || d.code == "P.placeholder"), d.code << " at " << d.file);
+    // init's placeholders are reported as not filled in (issue 15).
+    CHECK(find(r, "P.placeholder", "portfolio.yaml") != nullptr);
     for (const char* absent : {"R1.missing", "R2.missing", "R1.bibliography-missing", "R2.bibliography-missing"})
         CHECK_MESSAGE(find(r, absent) == nullptr, absent);
     CHECK(find(r, "R1.words", "essays/essay-1.md") != nullptr);
