@@ -9,10 +9,9 @@ std::uint64_t CountReport::total() const
     return n;
 }
 
-bool declared_differs(std::uint64_t declared, std::uint64_t count)
+bool declared_differs(std::uint64_t declared, std::uint64_t count, double tolerance)
 {
-    const std::uint64_t diff = declared > count ? declared - count : count - declared;
-    return diff * 100 > 5 * count;
+    return !declared_within(declared, count, tolerance);
 }
 
 namespace {

@@ -33,8 +33,8 @@ struct CountReport {
     const CountRules& rules_for(const FileCount& file) const { return file.rules ? *file.rules : rules; }
 };
 
-// Whether a declared count is more than 5% away from the count.
-bool declared_differs(std::uint64_t declared, std::uint64_t count);
+// Whether a declared count is further from the count than the tolerance.
+bool declared_differs(std::uint64_t declared, std::uint64_t count, double tolerance = default_declared_tolerance);
 
 nlohmann::json to_json(const CountReport& report);
 

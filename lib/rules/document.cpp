@@ -62,15 +62,6 @@ std::optional<std::set<std::string>> load_keys(CheckContext& ctx, const Markdown
     return keys;
 }
 
-// |declared − count| ≤ tolerance × count, exactly: the tolerance is taken to
-// six decimal places and compared in integers.
-bool within(std::uint64_t declared, std::uint64_t count, double tolerance)
-{
-    const auto t = static_cast<std::uint64_t>(std::llround(tolerance * 1e6));
-    const std::uint64_t diff = declared > count ? declared - count : count - declared;
-    return diff * 1000000ull <= t * count;
-}
-
 // 0.05 → "5%", 0.025 → "2.5%".
 std::string fmt_percent(double fraction)
 {
@@ -86,12 +77,14 @@ CountRules requirement_count_rules(const CheckContext& ctx)
     return lilo::requirement_count_rules(ctx.programme, *ctx.requirement);
 }
 
-WordLimit requirement_limit(const nlohmann::json& params)
+WordLimit requirement_limit(const RequirementSpec& r)
 {
-    if (params.contains("target_words")) return limit_around(param_number(params, "target_words"), param_number(params, "tolerance"));
+    const RequirementKind& kind = kind_of(r);
+    if (kind.param("target_words") && r.params.contains("target_words"))
+        return limit_around(param_number(r, "target_words"), param_number(r, "tolerance"));
     WordLimit lim;
-    lim.min = static_cast<std::uint64_t>(param_int(params, "min_words"));
-    if (params.contains("max_words")) lim.max = static_cast<std::uint64_t>(param_int(params, "max_words"));
+    if (kind.param("min_words")) lim.min = static_cast<std::uint64_t>(param_count(r, "min_words"));
+    if (kind.param("max_words") && r.params.contains("max_words")) lim.max = static_cast<std::uint64_t>(param_count(r, "max_words"));
     return lim;
 }
 
@@ -109,7 +102,7 @@ DocumentCheck check_document(CheckContext& ctx, const MarkdownFile& doc, const W
         const int line = doc.line_of("/declared_words");
         if (!d.is_number_integer() || d.get<long long>() < 0) {
             ctx.error("declared-words", rel, line, "`declared_words` should be a whole number");
-        } else if (!within(d.get<std::uint64_t>(), out.words, declared_tolerance)) {
+        } else if (!declared_within(d.get<std::uint64_t>(), out.words, declared_tolerance)) {
             const auto declared = d.get<std::uint64_t>();
             ctx.error("declared-words", rel, line,
                       "declares " + with_commas(declared) + " words but counts " + with_commas(out.words) + " (differs by " +
