@@ -114,13 +114,15 @@ std::optional<std::string> explain(const Programme& p, const std::string& id, co
         if (!code) return std::nullopt;
         out += fmt::format("\n{}: {}\nTo fix: {}\n", id, code->meaning, code->fix);
     }
-    if (r && req && req->kind == "journal" && slug.empty() && !r->journal_entries.empty()) {
+    const auto entries = r && req ? r->entries_of(req->id) : std::vector<const DatedEntry*>{};
+    if (slug.empty() && !entries.empty()) {
         // The cadence by stated date and, in a git work tree, by commit date.
-        const bool git = std::any_of(r->journal_entries.begin(), r->journal_entries.end(), [](const auto& e) { return !e.committed.empty(); });
+        const bool git = std::any_of(entries.begin(), entries.end(), [](const auto* e) { return !e->committed.empty(); });
         out += git ? "\nCadence: each entry's stated date, and when the commit that first added it was made:\n"
                    : "\nCadence: each entry's stated date (no git history here to set beside it):\n";
         std::optional<Date> previous;
-        for (const auto& e : r->journal_entries) {
+        for (const auto* entry : entries) {
+            const auto& e = *entry;
             const auto d = Date::parse(e.date);
             const std::string gap = previous && d ? fmt::format("{:>4} days", *d - *previous) : std::string(9, ' ');
             std::string commit = "                          ";

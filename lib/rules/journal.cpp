@@ -134,12 +134,11 @@ void check_journal(CheckContext& ctx)
 
     std::stable_sort(dated.begin(), dated.end(), [](const DatedRecord* a, const DatedRecord* b) { return *a->date < *b->date; });
     for (const auto* r : dated) {
-        ctx.report.journal_dates.push_back(r->date->str());
         std::string committed;
         if (ctx.history)
             if (auto it = ctx.history->first_added.find(r->rel); it != ctx.history->first_added.end() && !it->second.at_shallow_boundary)
                 committed = it->second.date;
-        ctx.report.journal_entries.push_back({r->rel, r->date->str(), committed});
+        ctx.report.entries.push_back({ctx.requirement->id, r->rel, r->date->str(), committed});
     }
     if (!ctx.manifest.start || !ctx.manifest.end || dated.empty()) return;
     const Date start = *ctx.manifest.start;
