@@ -2,6 +2,7 @@
 #include "rules/explain.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <map>
 
@@ -30,6 +31,25 @@ constexpr KindCode portfolio_codes[] = {
     {"yaml-syntax", "The YAML does not parse.", "Fix the indentation or quoting at the line shown."},
     {"schema", "A field of portfolio.yaml is missing, unknown or of the wrong type.", "See `man lilo-portfolio` and schemas/portfolio.schema.json."},
     {"path-outside", "A path leads outside the portfolio (.., an absolute path, or a symbolic link out).", "Keep every file inside the portfolio folder."},
+    {"path-invalid", "A path is empty or written with backslashes.", "Write paths relative to the portfolio, with '/'."},
+    {"path-too-long", "A path inside the portfolio is longer than lilo reads (the programme's `limits:`).", "Shorten the folder and file names."},
+    {"too-many-files", "The portfolio holds more files than lilo reads (the programme's `limits: {max_files: …}`).", "Move what is not part of the portfolio out of the folder."},
+    {"too-large", "A Markdown or YAML file is larger than lilo reads (the programme's `limits: {max_file_mb: …}`).", "Split the file, or move the large part out as evidence in another format."},
+    {"unreadable", "A file cannot be read (permissions, a symbolic link loop, or a read error).", "Make it readable (`chmod u+r FILE`), or replace the link with the file."},
+    {"not-found", "A file the portfolio names does not exist.", "Add the file, or correct the name."},
+    {"not-a-file", "A path names a folder (or something else) where a file is needed.", "Name the file itself."},
+    {"yaml-duplicate-key", "A YAML mapping gives the same key twice.", "Keep one of them."},
+    {"yaml-too-deep", "The YAML nests deeper than lilo reads.", "Flatten it; portfolio files need only a few levels."},
+    {"yaml-too-large", "The YAML expands (through aliases) to more values than lilo reads.", "Remove the aliases (`*name`) that repeat large parts."},
+    {"front-matter", "A Markdown file's front matter is not a mapping of fields.", "Write it as `key: value` lines between the two `---` lines."},
+    {"bibliography", "The bibliography cannot be read as CSL-YAML or BibTeX.", "Fix it at the line shown; `pandoc --citeproc` reads the same file."},
+    {"date", "A date in portfolio.yaml has the form YYYY-MM-DD but does not exist (2026-02-30).", "Correct the date."},
+    {"period", "The period ends before it starts.", "Correct `period.start` or `period.end`."},
+    {"git", "The git history could not be read; the portfolio was checked without it.", "Run `git status` in the folder to see what is wrong, or check with `--git off`."},
+    {"uncommitted", "Files differ from the last commit: the check matches no commit (information for a bundle).", "Commit them, or bundle a commit with `lilo bundle --rev HEAD`."},
+    {"history-shallow", "The git history is too short to say whether records were backdated.", "Fetch the whole history: `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0`)."},
+    {"changed-since", "Findings are shown only for the files changed since a revision (`--changed-since`).", "Nothing to fix: run `lilo check` without it for every finding."},
+    {"bundle", "The bundle cannot be read as a portfolio.", "Make the bundle again with `lilo bundle`."},
 };
 
 const KindCode* find_code(std::span<const KindCode> codes, std::string_view slug)
@@ -37,6 +57,42 @@ const KindCode* find_code(std::span<const KindCode> codes, std::string_view slug
     for (const auto& c : codes)
         if (c.slug == slug) return &c;
     return nullptr;
+}
+
+} // namespace
+
+const KindCode* criterion_code(std::string_view slug) { return find_code(criterion_codes, slug); }
+const KindCode* portfolio_code(std::string_view slug) { return find_code(portfolio_codes, slug); }
+std::span<const KindCode> portfolio_codes_table() { return portfolio_codes; }
+
+namespace {
+
+// A parameter's value as a person reads it: no quotes, brackets or braces.
+std::string plain(const nlohmann::json& v)
+{
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
+    if (v.is_null()) return "none";
+    std::string out;
+    if (v.is_array())
+        for (const auto& x : v) out += (out.empty() ? "" : ", ") + plain(x);
+    else if (v.is_object())
+        for (auto it = v.begin(); it != v.end(); ++it) out += (out.empty() ? "" : "; ") + it.key() + ": " + plain(*it);
+    else
+        return dump_json(v);
+    return out.empty() ? "none" : out;
+}
+
+// "r2.GAP" → "R2.gap": ids in upper case, slugs in lower.
+std::string normal_code(const std::string& id)
+{
+    std::string out = id;
+    const auto dot = out.find('.');
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto c = static_cast<unsigned char>(out[i]);
+        out[i] = static_cast<char>(i < dot ? std::toupper(c) : std::tolower(c));
+    }
+    return out;
 }
 
 std::string param_lines(const Programme& p, const std::string& base, const nlohmann::json& params)
@@ -53,7 +109,7 @@ std::string param_lines(const Programme& p, const std::string& base, const nlohm
             up.erase(up.rfind('/'));
             if (auto at = p.origins.find(up); at != p.origins.end()) origin = at->second;
         }
-        std::string value = dump_json(*it);
+        std::string value = plain(*it);
         if (value.size() > 70) value = value.substr(0, 67) + "…";
         out += fmt::format("  {:<26} {}  ({})\n", it.key(), value, origin);
     }
@@ -70,6 +126,28 @@ std::string status_of(const Report* r, const std::string& id)
     return "";
 }
 
+// The cadence by stated date and, in a git work tree, by commit date.
+std::string cadence(const std::vector<const DatedEntry*>& entries)
+{
+    const bool git = std::any_of(entries.begin(), entries.end(), [](const auto* e) { return !e->committed.empty(); });
+    std::string out = git ? "\nCadence: each entry's stated date, and when the commit that first added it was made:\n"
+                          : "\nCadence: each entry's stated date (no git history here to set beside it):\n";
+    std::optional<Date> previous;
+    for (const auto* entry : entries) {
+        const auto& e = *entry;
+        const auto d = Date::parse(e.date);
+        const std::string gap = previous && d ? fmt::format("{:>4} days", *d - *previous) : std::string(9, ' ');
+        std::string commit = "                          ";
+        if (const auto c = Date::parse(e.committed); c && d)
+            commit = fmt::format("committed {}  {:>+5}", c->str(), *c - *d);
+        else if (git)
+            commit = "not committed             ";
+        out += git ? fmt::format("  {}  {}  {}  {}\n", e.date, gap, commit, e.file) : fmt::format("  {}  {}  {}\n", e.date, gap, e.file);
+        if (d) previous = d;
+    }
+    return out;
+}
+
 } // namespace
 
 std::string explain_overview(const Programme& p, const Report* r)
@@ -84,56 +162,36 @@ std::string explain_overview(const Programme& p, const Report* r)
     return out;
 }
 
-std::optional<std::string> explain(const Programme& p, const std::string& id, const Report* r)
+std::optional<std::string> explain(const Programme& p, const std::string& asked, const Report* r)
 {
+    const std::string id = normal_code(asked);
     const auto dot = id.find('.');
     const std::string owner = id.substr(0, dot);
     const std::string slug = dot == std::string::npos ? "" : id.substr(dot + 1);
-    std::string out;
     const RequirementSpec* req = nullptr;
     const CriterionSpec* crit = nullptr;
     for (const auto& q : p.requirements) if (q.id == owner) req = &q;
     for (const auto& c : p.criteria) if (c.id == owner) crit = &c;
     if (!req && !crit && owner != "P") return std::nullopt;
+
+    // The answer first: what the code means and how to put it right.
+    std::string out;
+    if (!slug.empty()) {
+        const RequirementKind* kind = req ? find_kind(req->kind) : nullptr;
+        const KindCode* code = req ? (kind ? kind->code(slug) : nullptr) : crit ? criterion_code(slug) : portfolio_code(slug);
+        if (!code) return std::nullopt;
+        out += fmt::format("{}: {}\nTo fix: {}\n\n", id, code->meaning, code->fix);
+    }
     if (req) {
         const auto* kind = find_kind(req->kind);
         out += fmt::format("{} {} (kind {}): {}\n", req->id, req->title, req->kind, kind ? kind->summary : "");
-        if (const auto st = status_of(r, req->id); !st.empty()) out += fmt::format("Here: {}.\n", st);
-        out += "Parameters in force, and where each comes from:\n" + param_lines(p, "/requirements/" + req->id, req->params);
     } else if (crit) {
         out += fmt::format("{} {}\n", crit->id, crit->title);
-        if (const auto st = status_of(r, crit->id); !st.empty()) out += fmt::format("Here: {}.\n", st);
         out += "Addressed when the essay's front matter maps it to headings (`criteria:`), each of those sections has enough words, and its own check holds.\n";
-        out += "Parameters in force, and where each comes from:\n" + param_lines(p, "/criteria/" + crit->id, crit->params);
     } else {
         out += "P: the portfolio's files: readable, UTF-8, valid YAML, inside the folder.\n";
     }
-    if (!slug.empty()) {
-        const KindCode* code = req ? (find_kind(req->kind) ? find_kind(req->kind)->code(slug) : nullptr)
-                             : crit ? find_code(criterion_codes, slug) : find_code(portfolio_codes, slug);
-        if (!code) return std::nullopt;
-        out += fmt::format("\n{}: {}\nTo fix: {}\n", id, code->meaning, code->fix);
-    }
-    const auto entries = r && req ? r->entries_of(req->id) : std::vector<const DatedEntry*>{};
-    if (slug.empty() && !entries.empty()) {
-        // The cadence by stated date and, in a git work tree, by commit date.
-        const bool git = std::any_of(entries.begin(), entries.end(), [](const auto* e) { return !e->committed.empty(); });
-        out += git ? "\nCadence: each entry's stated date, and when the commit that first added it was made:\n"
-                   : "\nCadence: each entry's stated date (no git history here to set beside it):\n";
-        std::optional<Date> previous;
-        for (const auto* entry : entries) {
-            const auto& e = *entry;
-            const auto d = Date::parse(e.date);
-            const std::string gap = previous && d ? fmt::format("{:>4} days", *d - *previous) : std::string(9, ' ');
-            std::string commit = "                          ";
-            if (const auto c = Date::parse(e.committed); c && d)
-                commit = fmt::format("committed {}  {:>+5}", c->str(), *c - *d);
-            else if (git)
-                commit = "not committed             ";
-            out += git ? fmt::format("  {}  {}  {}  {}\n", e.date, gap, commit, e.file) : fmt::format("  {}  {}  {}\n", e.date, gap, e.file);
-            if (d) previous = d;
-        }
-    }
+    if (const auto st = status_of(r, owner); !st.empty()) out += fmt::format("Here: {}.\n", st);
     if (r) {
         std::string found;
         for (const auto& d : r->diagnostics)
@@ -141,6 +199,27 @@ std::optional<std::string> explain(const Programme& p, const std::string& id, co
                 found += fmt::format("  {}{}: {}: {}\n", d.file, d.line > 0 ? ":" + std::to_string(d.line) : "", d.code, d.message);
         if (!found.empty()) out += "\nIn this portfolio:\n" + found;
     }
+    const auto entries = r && req ? r->entries_of(req->id) : std::vector<const DatedEntry*>{};
+    if (slug.empty() && !entries.empty()) out += cadence(entries);
+    // The parameters after: the thresholds behind the answer, and where each is set.
+    if (req) out += "\nParameters in force, and where each comes from:\n" + param_lines(p, "/requirements/" + req->id, req->params);
+    else if (crit) out += "\nParameters in force, and where each comes from:\n" + param_lines(p, "/criteria/" + crit->id, crit->params);
+    return out;
+}
+
+std::vector<std::string> explain_ids(const Programme& p)
+{
+    std::vector<std::string> out;
+    for (const auto& q : p.requirements) {
+        out.push_back(q.id);
+        if (const auto* kind = find_kind(q.kind))
+            for (const auto& c : kind->codes) out.push_back(q.id + "." + std::string(c.slug));
+    }
+    for (const auto& c : p.criteria) {
+        out.push_back(c.id);
+        for (const auto& code : criterion_codes) out.push_back(c.id + "." + std::string(code.slug));
+    }
+    for (const auto& code : portfolio_codes) out.push_back("P." + std::string(code.slug));
     return out;
 }
 
