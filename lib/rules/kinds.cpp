@@ -16,7 +16,8 @@ namespace lilo {
     X(module)         \
     X(essays)         \
     X(thesis)         \
-    X(progression)
+    X(progression)    \
+    X(declaration)
 
 #define LILO_DECLARE_KIND(name) extern const RequirementKind name##_kind;
 #define LILO_KIND_ADDRESS(name) &name##_kind,
