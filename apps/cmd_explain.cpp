@@ -17,15 +17,17 @@ Runner setup_explain(CLI::App& sub)
     auto folder = std::make_shared<std::string>(".");
     auto programme = std::make_shared<std::string>();
     auto as_of = std::make_shared<std::string>();
+    auto ids = std::make_shared<bool>(false);
     sub.add_option("id", *id, "R2, C6 or a diagnostic code such as R2.gap (default: everything, with its status)");
     sub.add_option("-C,--folder", *folder, "The portfolio to explain against (default: the current folder)");
     sub.add_option("--programme", *programme, "Programme id or file (default: the portfolio's, else lilo-certificate)");
     sub.add_option("--as-of", *as_of, "Status as of this date (YYYY-MM-DD)");
-    return [id, folder, programme, as_of]() -> int {
+    sub.add_flag("--ids", *ids, "Print every id and code explained, one per line (for shell completion)");
+    return [id, folder, programme, as_of, ids]() -> int {
         // The folder's check, when it is a portfolio: for status lines.
         std::optional<Report> report;
         std::error_code ec;
-        if (std::filesystem::exists(std::filesystem::path(*folder) / "portfolio.yaml", ec)) {
+        if (!*ids && std::filesystem::exists(std::filesystem::path(*folder) / "portfolio.yaml", ec)) {
             CheckOptions opt;
             opt.folder = *folder;
             opt.display_name = *folder;
@@ -53,6 +55,10 @@ Runner setup_explain(CLI::App& sub)
             prog = load_programme(ref, programme->empty() ? std::filesystem::path(*folder) : std::filesystem::path());
         } catch (const ProgrammeError& e) {
             throw CannotCheck(std::string("invalid programme: ") + e.what());
+        }
+        if (*ids) {
+            for (const auto& i : explain_ids(prog)) fmt::print("{}\n", i);
+            return exit_ok;
         }
         const Report* r = report ? &*report : nullptr;
         if (id->empty()) {

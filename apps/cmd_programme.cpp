@@ -65,7 +65,7 @@ Runner setup_programme(CLI::App& sub)
             fmt::print("Built-in programmes:\n");
             for (const auto& id : builtin_programmes()) fmt::print("  {:<20} {}\n", id, load_or_throw(id).title);
             fmt::print("Requirement kinds:\n");
-            for (const auto& k : requirement_kinds()) fmt::print("  {:<20} {}\n", k.name, k.summary);
+            for (const auto& k : requirement_kinds()) fmt::print("  {:<20} {}\n", k->name, k->summary);
         }
         return exit_ok;
     };

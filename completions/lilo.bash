@@ -55,7 +55,7 @@ _lilo()
     case ${words[1]} in
         init) opts="--programme" ;;
         check) opts="-q --format --as-of --programme --color --strict --quiet --git --no-git --changed-since" ;;
-        explain) opts="-C --folder --programme --as-of" ;;
+        explain) opts="-C --folder --programme --as-of --ids" ;;
         count) opts="--by-section --include --exclude --cjk --limit --format --programme --rules" ;;
         bundle) opts="-o --output --as-of --programme --allow-incomplete --list --rev" ;;
         verify) opts="--format --max-entries --max-mb --max-ratio" ;;
@@ -71,6 +71,13 @@ _lilo()
         COMPREPLY=($(compgen -f -X '!*.zip' -- "$cur") $(compgen -d -- "$cur"))
     elif [ "${words[1]}" = batch ]; then
         COMPREPLY=($(compgen -f -X '!*.[zZ][iI][pP]' -- "$cur") $(compgen -d -- "$cur"))
+    elif [ "${words[1]}" = explain ]; then
+        # Ids and codes of the programme in force (-C and --programme as typed so far).
+        local i args=()
+        for ((i = 2; i < cword; i++)); do
+            case ${words[i]} in -C|--folder|--programme) args+=("${words[i]}" "${words[i+1]}") ;; esac
+        done
+        COMPREPLY=($(compgen -W "$(lilo explain --ids "${args[@]}" 2>/dev/null)" -- "$cur"))
     elif [ "${words[1]}" = count ]; then
         COMPREPLY=($(compgen -f -X '!*.md' -- "$cur") $(compgen -d -- "$cur"))
     else

@@ -152,7 +152,10 @@ Report check_with_git(const DiskPortfolio& disk, const CheckOptions& opt)
             std::to_string(uncommitted.size()) + " file" + (uncommitted.size() == 1 ? " differs" : "s differ") + " from the last commit: " + list +
                 "; this check matches no commit, and neither would a bundle of this folder (commit them, or `lilo bundle --rev HEAD`)");
     }
-    const bool records = std::any_of(r.requirements.begin(), r.requirements.end(), [](const auto& q) { return q.kind == "journal" || q.kind == "mentor"; });
+    const bool records = std::any_of(r.requirements.begin(), r.requirements.end(), [](const auto& q) {
+        const auto* kind = find_kind(q.kind);
+        return kind && kind->dated_records;
+    });
     const bool short_history = history.shallow ||
         std::any_of(history.first_added.begin(), history.first_added.end(), [](const auto& h) { return h.second.at_shallow_boundary; });
     if (records && short_history)
@@ -291,7 +294,11 @@ Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt, const Po
         if (kind) kind->check(ctx);
         report.requirements.push_back({req.id, req.title, req.kind, kind != nullptr && !ctx.current_has_errors()});
     }
-    if (!programme.requirement_of_kind("essay"))
+    const bool criteria_evaluated = std::any_of(programme.requirements.begin(), programme.requirements.end(), [](const auto& q) {
+        const auto* kind = find_kind(q.kind);
+        return kind && kind->addresses_criteria;
+    });
+    if (!criteria_evaluated)
         for (const auto& c : programme.criteria) report.criteria.push_back({c.id, c.title, false, c.required, 0});
     if (!programme.awards.empty()) {
         // The last award whose requirements are all met (and the portfolio's form sound).

@@ -25,10 +25,9 @@ std::optional<std::uint64_t> declared_word_count(const nlohmann::json& value)
     return std::nullopt;
 }
 
-bool declared_differs(std::uint64_t declared, std::uint64_t count)
+bool declared_differs(std::uint64_t declared, std::uint64_t count, double tolerance)
 {
-    const std::uint64_t diff = declared > count ? declared - count : count - declared;
-    return diff * 100 > 5 * count;
+    return !declared_within(declared, count, tolerance);
 }
 
 SectionSums section_sums(const MarkdownDoc& doc, const CountRules& rules)

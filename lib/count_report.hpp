@@ -63,8 +63,8 @@ SectionSums section_sums(const MarkdownDoc& doc, const CountRules& rules);
 // The rows as aligned columns and the sum line (lilo count's text output).
 std::string render_sections_text(const SectionSums& sums, const CountRules& rules);
 
-// Whether a declared count is more than 5% away from the count.
-bool declared_differs(std::uint64_t declared, std::uint64_t count);
+// Whether a declared count is further from the count than the tolerance.
+bool declared_differs(std::uint64_t declared, std::uint64_t count, double tolerance = default_declared_tolerance);
 
 // A front matter's `declared_words`: a whole number, or one written with
 // thousands commas as lilo prints counts ("1,005"); else nothing. The same

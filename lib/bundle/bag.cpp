@@ -46,7 +46,7 @@ std::string bag_info(const BundlePlan& plan, std::uint64_t bytes, std::size_t co
     line("External-Description", "Portfolio for " + r.programme_title);
     line("LILO-Programme", r.programme);
     line("LILO-Check-Status", r.complete() ? "complete" : "incomplete");
-    line("LILO-Essay-Words", r.essay_words ? std::to_string(*r.essay_words) : "");
+    line("LILO-Essay-Words", essay_words(r) ? std::to_string(*essay_words(r)) : "");
     line("LILO-Fingerprint", fingerprint);
     line("LILO-Commit", plan.commit);
     line("LILO-Version", std::string(lilo_version));

@@ -25,9 +25,38 @@ bool Report::complete() const
     return all_met && form_ok;
 }
 
+const DocumentResult* Report::document_in(std::string_view section) const
+{
+    for (const auto& d : documents)
+        if (d.section == section) return &d;
+    return nullptr;
+}
+
+std::vector<const DocumentResult*> Report::documents_of(std::string_view requirement) const
+{
+    std::vector<const DocumentResult*> out;
+    for (const auto& d : documents)
+        if (d.requirement == requirement) out.push_back(&d);
+    return out;
+}
+
+std::vector<const DatedEntry*> Report::entries_of(std::string_view requirement) const
+{
+    std::vector<const DatedEntry*> out;
+    for (const auto& e : entries)
+        if (e.requirement == requirement) out.push_back(&e);
+    return out;
+}
+
 std::size_t Report::count(Severity s) const
 {
     return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(), [&](const auto& d) { return d.severity == s; }));
+}
+
+std::optional<std::uint64_t> essay_words(const Report& r)
+{
+    const auto* e = r.document_in("essay");
+    return e && e->counted ? std::optional<std::uint64_t>(e->words) : std::nullopt;
 }
 
 bool id_less(std::string_view a, std::string_view b)
@@ -78,19 +107,21 @@ nlohmann::json to_json(const Report& r, std::string_view lilo_version)
         crit.push_back({{"id", c.id}, {"title", c.title}, {"status", c.addressed ? "addressed" : "missing"},
                         {"required", c.required}, {"words", c.words}});
     j["criteria"] = crit;
-    j["essay"] = {{"file", r.essay_file.empty() ? json(nullptr) : json(r.essay_file)},
-                  {"words", r.essay_words ? json(*r.essay_words) : json(nullptr)}};
-    if (r.essay_min || r.essay_max)
-        j["essay"]["limit"] = {{"min", r.essay_min.value_or(0)}, {"max", r.essay_max ? json(*r.essay_max) : json(nullptr)}};
-    if (!r.journal_dates.empty()) j["journal"] = {{"dates", r.journal_dates}};
-    if (!r.documents.empty()) {
-        json docs = json::array();
-        for (const auto& d : r.documents)
+    const DocumentResult* essay = r.document_in("essay");
+    const bool counted = essay && essay->counted;
+    j["essay"] = {{"file", essay ? json(essay->file) : json(nullptr)}, {"words", counted ? json(essay->words) : json(nullptr)}};
+    if (counted) j["essay"]["limit"] = {{"min", essay->min}, {"max", essay->max ? json(*essay->max) : json(nullptr)}};
+    json dates = json::array();
+    for (const auto& e : r.entries)
+        if (e.section == "journal") dates.push_back(e.date);
+    if (!dates.empty()) j["journal"] = {{"dates", dates}};
+    json docs = json::array();
+    for (const auto& d : r.documents)
+        if (d.section == "documents")
             docs.push_back({{"requirement", d.requirement}, {"title", d.title}, {"file", d.file}, {"words", d.words},
                             {"limit", {{"min", d.min}, {"max", d.max ? json(*d.max) : json(nullptr)}}},
                             {"within", d.words >= d.min && (!d.max || d.words <= *d.max)}});
-        j["documents"] = docs;
-    }
+    if (!docs.empty()) j["documents"] = docs;
     if (r.qualification) j["qualification"] = *r.qualification;
     if (r.progression) {
         j["progression"] = {{"status", r.progression->status}, {"arithmetic", r.progression->arithmetic}};

@@ -38,7 +38,8 @@ struct CriterionResult {
     std::uint64_t words = 0;
 };
 
-// A document held to a word limit (an essay, a module's assignment, a thesis).
+// A document held to a word limit (the final reflective piece, a module's
+// assignment, an essay, a thesis), as its requirement found it.
 struct DocumentResult {
     std::string requirement;   // "R7"
     std::string title;         // "Module 2 assignment", "Essay 1"
@@ -46,6 +47,19 @@ struct DocumentResult {
     std::uint64_t words = 0;
     std::uint64_t min = 0;     // the limit, inclusive
     std::optional<std::uint64_t> max;
+    // Where the JSON report (spec §5) shows it: "essay" (the one final
+    // reflective piece) or "documents".
+    std::string section = "documents";
+    bool counted = true;       // false: named but not read (missing or unreadable): no words, no limit
+};
+
+// A dated record (a journal entry) as its requirement found it.
+struct DatedEntry {
+    std::string requirement;   // "R2"
+    std::string file;
+    std::string date;          // YYYY-MM-DD, as the record states it
+    std::string committed;     // in a git work tree, the date of the commit that first added it ("" when not known)
+    std::string section = "journal";  // where the JSON report shows its date
 };
 
 // The progression rule's outcome (mphil-elsi): "met", "unmet", or "pending"
@@ -65,15 +79,9 @@ struct Report {
     std::string candidate_id;
     std::vector<RequirementResult> requirements;
     std::vector<CriterionResult> criteria;
-    std::optional<std::uint64_t> essay_words;
-    std::string essay_file;
-    std::optional<std::uint64_t> essay_min, essay_max;  // the essay's word limit
-    std::vector<std::string> journal_dates;             // each dated journal entry, YYYY-MM-DD, sorted
-    // The same entries with their files and, in a git work tree, the date of
-    // the commit that first added each ("" when not committed or not known).
-    struct JournalEntry { std::string file, date, committed; };
-    std::vector<JournalEntry> journal_entries;
-    std::vector<DocumentResult> documents;              // word-limited documents other than the essay
+    // Each requirement's outputs, in the order the requirements were checked.
+    std::vector<DocumentResult> documents;   // word-limited documents
+    std::vector<DatedEntry> entries;         // dated records, each requirement's sorted by date
     std::optional<std::string> qualification;           // a programme with `awards:`: the last reached, or "none"
     std::optional<ProgressionResult> progression;
     // The mentor's sign-off (signoff.yaml): "" when there is none, "current"
@@ -83,8 +91,16 @@ struct Report {
     std::vector<Diagnostic> diagnostics;
 
     bool complete() const;   // every requirement met and no error about the portfolio's form
+    // The first document shown in `section` ("essay"), or null.
+    const DocumentResult* document_in(std::string_view section) const;
+    // The documents and dated records of one requirement.
+    std::vector<const DocumentResult*> documents_of(std::string_view requirement) const;
+    std::vector<const DatedEntry*> entries_of(std::string_view requirement) const;
     std::size_t count(Severity s) const;
 };
+
+// The words of the final reflective piece, when it was counted.
+std::optional<std::uint64_t> essay_words(const Report& report);
 
 // Orders diagnostics: the portfolio's form first, then R1…, then C1…, each
 // kept in the order found.

@@ -1,6 +1,8 @@
 #include "programme/document_rules.hpp"
 
 #include <system_error>
+
+#include "rules/kinds.hpp"
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -19,18 +21,9 @@ std::vector<DocumentRules> governed_documents(const Programme& p)
         const auto& q = r.params;
         if (!q.is_object() || !q.contains("word_count")) continue;
         const CountRules rules = requirement_count_rules(p, r);
-        std::vector<std::string> paths;
-        if (r.kind == "essays") {
-            for (const auto& x : q.value("paths", nlohmann::json::array()))
-                if (x.is_string()) paths.push_back(x.get<std::string>());
-        } else if (r.kind == "module") {
-            if (q.contains("path") && q["path"].is_string())
-                paths.push_back(q["path"].get<std::string>() + "/" + q.value("assignment", std::string("assignment.md")));
-        } else if (q.contains("path") && q["path"].is_string()) {
-            paths.push_back(q["path"].get<std::string>());
-        } else if (r.kind == "essay") {
-            paths.push_back("essay.md");
-        }
+        const auto* kind = find_kind(r.kind);
+        if (!kind || !kind->documents) continue;
+        const std::vector<std::string> paths = kind->documents(r);
         for (const auto& path : paths) out.push_back({r.id, r.title, normal(path), rules});
     }
     return out;

@@ -25,7 +25,7 @@ std::string render_markdown(const std::vector<Report>& reports)
     for (const auto& r : reports) {
         out += fmt::format("## lilo check: {} — {}\n\n", cell(r.portfolio), r.complete() ? "complete ✅" : "incomplete ❌");
         out += fmt::format("Programme `{}`, as of {}{}.\n\n", r.programme, r.as_of,
-                           r.essay_words ? fmt::format("; essay {} words", with_commas(*r.essay_words)) : "");
+                           essay_words(r) ? fmt::format("; essay {} words", with_commas(*essay_words(r))) : "");
         out += "| Requirement | Status | | Criterion | Status | Words |\n|---|---|---|---|---|---|\n";
         const std::size_t rows = std::max(r.requirements.size(), r.criteria.size());
         for (std::size_t i = 0; i < rows; ++i) {

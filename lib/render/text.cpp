@@ -108,8 +108,10 @@ std::string render_text(const Report& r, const TextStyle& style)
             }
             out += left + right + "\n";
         }
-        if (r.essay_words) out += fmt::format("  Essay: {} words ({})\n", with_commas(*r.essay_words), r.essay_file);
+        if (const auto* e = r.document_in("essay"); e && e->counted)
+            out += fmt::format("  Essay: {} words ({})\n", with_commas(e->words), e->file);
         for (const auto& d : r.documents) {
+            if (d.section != "documents") continue;
             const WordLimit lim{d.min, d.max};
             const bool inside = !lim.describe(d.words);
             out += fmt::format("  {}: {} words ({}), limit {}\n", d.title, paint(inside ? "32" : "31", with_commas(d.words)), d.file,

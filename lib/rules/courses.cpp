@@ -3,7 +3,38 @@
 #include "rules/kinds.hpp"
 #include "rules/records.hpp"
 
+#include "scaffold/writer.hpp"
+
 namespace lilo {
+
+namespace {
+
+using namespace lilo::scaffold;
+
+constexpr KindParam params[] = {
+    {"courses", "the courses: each `id`, its `title`, and whether it needs `evidence`"},
+};
+
+constexpr KindCode codes[] = {
+    {"course-missing", "A course the programme lists is not under `courses:`.",
+     "Add it with its `status`."},
+    {"course-incomplete", "A course is not completed.",
+     "Set `status: completed` and `completed:` once it is."},
+    {"course-undated", "A completed course has no completion date.",
+     "Give `completed: YYYY-MM-DD`."},
+    {"course-outside-period", "A course was completed outside the period.",
+     "Correct the date or ask your programme office."},
+    {"course-future", "A course's completion date is after today.",
+     "Correct the date."},
+    {"evidence-missing", "A course needs completion evidence.",
+     "Give `evidence:` with the path of the certificate or record."},
+    {"evidence-not-found", "The evidence file does not exist.",
+     "Add the file or correct the path."},
+    {"course-extra", "portfolio.yaml lists a course the programme does not; it is recorded but not checked (this is information, not a fault).",
+     "Nothing to do, unless it is a misspelt id of a course the programme lists: then correct the id."},
+};
+
+} // namespace
 
 void check_courses(CheckContext& ctx)
 {
@@ -61,5 +92,59 @@ void check_courses(CheckContext& ctx)
                         "course `" + c.id + "` is not one the programme lists; it is recorded but not checked");
     }
 }
+
+namespace {
+
+std::string manifest_part(const scaffold::Writer&, const RequirementSpec& r)
+{
+    const auto& list = r.params.value("courses", nlohmann::json::array());
+    if (!list.is_array() || list.empty()) return "";
+    std::string y = commented("courses:", r.id + ": when a course is done, set `status: completed`, `completed: YYYY-MM-DD`");
+    y += commented("", "and `evidence:` (the path of its completion evidence, e.g. courses/<file>)");
+    for (const auto& c : list) {
+        const std::string id = c.value("id", "");
+        if (id.empty()) continue;
+        y += "  - id: " + yaml_scalar(id) + "\n";
+        if (c.contains("title") && c["title"].is_string() && !c["title"].get<std::string>().empty())
+            y += "    title: " + yaml_scalar(c["title"].get<std::string>()) + "\n";
+        y += commented("    status: planned", "planned | in-progress | completed");
+    }
+    return y;
+}
+
+// ---- R3: the taught courses' completion evidence.
+void init(scaffold::Writer& w, const RequirementSpec& r)
+{
+    const std::string dir = "courses/";
+    std::string t = "# " + r.title + " (" + r.id + ")\n\n";
+    t += para("Completion evidence for each taught course: a certificate, a completion e-mail or a record, in any "
+              "format. Name each file under the course's `evidence:` in portfolio.yaml.");
+    const auto& list = r.params.value("courses", nlohmann::json::array());
+    if (list.is_array() && !list.empty()) {
+        t += "\nThe programme lists these courses:\n\n";
+        for (const auto& c : list) {
+            const std::string id = c.value("id", "");
+            const std::string title = c.value("title", id);
+            t += bullet(title + " (`" + id + "`)" + (c.value("evidence", false) ? ": evidence needed" : ""));
+        }
+    }
+    t += "\n";
+    t += para("When a course is done, set in portfolio.yaml `status: completed`, `completed: YYYY-MM-DD` (a date inside "
+              "your period) and `evidence: courses/<file>`.");
+    w.add(dir + "README.md", t);
+}
+
+} // namespace
+
+extern const RequirementKind courses_kind;
+const RequirementKind courses_kind{
+    .name = "courses",
+    .summary = "the taught courses, completed in the period, with evidence",
+    .params = params,
+    .codes = codes,
+    .check = check_courses,
+    .scaffold = init,
+    .manifest_part = manifest_part,
+};
 
 } // namespace lilo

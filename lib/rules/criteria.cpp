@@ -49,7 +49,8 @@ void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::
     const auto& r6 = ctx.requirement->params;
     const nlohmann::json empty = nlohmann::json::object();
     const auto& map = essay && essay->meta().contains("criteria") && essay->meta()["criteria"].is_object() ? essay->meta()["criteria"] : empty;
-    const std::string file = essay ? essay->rel : ctx.report.essay_file;
+    const auto named = ctx.report.documents_of(ctx.requirement->id);
+    const std::string file = essay ? essay->rel : named.empty() ? std::string() : named.front()->file;
     for (const auto& c : ctx.programme.criteria) {
         CriterionResult res{c.id, c.title, false, c.required, 0};
         std::vector<std::string> why; // codes of the warnings that say why it is missing

@@ -10,8 +10,6 @@
 
 namespace lilo {
 
-WordLimit essay_limit(const nlohmann::json& params);
-
 // Fills report.criteria; reports Cn warnings and an R6.criterion error for
 // each required criterion not addressed. `essay` may be null (no essay).
 void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::set<std::string>& keys);

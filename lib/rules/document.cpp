@@ -63,15 +63,6 @@ std::optional<std::set<std::string>> load_keys(CheckContext& ctx, const Markdown
     return keys;
 }
 
-// |declared − count| ≤ tolerance × count, exactly: the tolerance is taken to
-// six decimal places and compared in integers.
-bool within(std::uint64_t declared, std::uint64_t count, double tolerance)
-{
-    const auto t = static_cast<std::uint64_t>(std::llround(tolerance * 1e6));
-    const std::uint64_t diff = declared > count ? declared - count : count - declared;
-    return diff * 1000000ull <= t * count;
-}
-
 // 0.05 → "5%", 0.025 → "2.5%".
 std::string fmt_percent(double fraction)
 {
@@ -87,12 +78,14 @@ CountRules requirement_count_rules(const CheckContext& ctx)
     return lilo::requirement_count_rules(ctx.programme, *ctx.requirement);
 }
 
-WordLimit requirement_limit(const nlohmann::json& params)
+WordLimit requirement_limit(const RequirementSpec& r)
 {
-    if (params.contains("target_words")) return limit_around(param_number(params, "target_words"), param_number(params, "tolerance"));
+    const RequirementKind& kind = kind_of(r);
+    if (kind.param("target_words") && r.params.contains("target_words"))
+        return limit_around(param_number(r, "target_words"), param_number(r, "tolerance"));
     WordLimit lim;
-    lim.min = static_cast<std::uint64_t>(param_int(params, "min_words"));
-    if (params.contains("max_words")) lim.max = static_cast<std::uint64_t>(param_int(params, "max_words"));
+    if (kind.param("min_words")) lim.min = static_cast<std::uint64_t>(param_count(r, "min_words"));
+    if (kind.param("max_words") && r.params.contains("max_words")) lim.max = static_cast<std::uint64_t>(param_count(r, "max_words"));
     return lim;
 }
 
@@ -110,7 +103,7 @@ DocumentCheck check_document(CheckContext& ctx, const MarkdownFile& doc, const W
         const auto declared_words = declared_word_count(meta["declared_words"]);
         if (!declared_words) {
             ctx.error("declared-words", rel, line, "`declared_words` should be a whole number, such as 1005 or 1,005");
-        } else if (!within(*declared_words, out.words, declared_tolerance)) {
+        } else if (!declared_within(*declared_words, out.words, declared_tolerance)) {
             const auto declared = *declared_words;
             ctx.error("declared-words", rel, line,
                       "declares " + with_commas(declared) + " words but counts " + with_commas(out.words) + " (differs by " +

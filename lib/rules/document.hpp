@@ -8,6 +8,7 @@
 #include <string>
 
 #include "rules/context.hpp"
+#include "rules/kinds.hpp"
 
 namespace lilo {
 
@@ -29,7 +30,21 @@ DocumentCheck check_document(CheckContext& ctx, const MarkdownFile& doc, const W
 CountRules requirement_count_rules(const CheckContext& ctx);
 
 // A requirement's limit from `target_words` and `tolerance`, else from
-// `min_words` and `max_words`.
-WordLimit requirement_limit(const nlohmann::json& params);
+// `min_words` and `max_words` (the parameters its kind takes).
+WordLimit requirement_limit(const RequirementSpec& requirement);
+
+// The parameters and codes every kind with such a document shares.
+inline constexpr KindParam param_declared_tolerance{
+    "declared_tolerance", "how far `declared_words` may lie from the count, as a fraction of it", default_declared_tolerance};
+inline constexpr KindParam param_word_count{"word_count", "the document's own word-count rules ({include, exclude, cjk}) on top of the programme's"};
+inline constexpr KindCode code_words{"words", "The document has too few or too many words for its limit.",
+                                     "Write more, or cut; `lilo count FILE` shows what counts."};
+inline constexpr KindCode code_declared_words{"declared-words", "`declared_words` differs from the count by more than the tolerance.",
+                                              "Set it to the count `lilo count FILE` gives."};
+inline constexpr KindCode code_bibliography_missing{"bibliography-missing", "The document cites works but no bibliography is found.",
+                                                    "Give `bibliography:` in the front matter, or add references.yaml."};
+inline constexpr KindCode code_citation_unresolved{"citation-unresolved", "A cited key is not in the bibliography.",
+                                                   "Add the work to the bibliography, or correct the key."};
+inline constexpr KindCode code_missing{"missing", "The file does not exist.", "Create it (`lilo init` writes a starting point)."};
 
 } // namespace lilo

@@ -2,6 +2,7 @@
 #include "rules/explain.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <map>
 
@@ -12,104 +13,97 @@ namespace lilo {
 
 namespace {
 
-struct CodeText {
-    const char* meaning;
-    const char* fix;
+// The criteria's codes ("C6.citations"): the same in every criterion.
+constexpr KindCode criterion_codes[] = {
+    {"unmapped", "The criterion is not mapped to a heading in the essay's front matter.", "Add `Cn: <heading>` under `criteria:`."},
+    {"heading-missing", "The heading the criterion maps to is not in the essay.", "Add the heading or correct the mapping."},
+    {"words", "The criterion's section is too short.", "Write more under its heading."},
+    {"citations", "The section cites too few distinct works from the bibliography.", "Cite the literature you draw on, with [@key]."},
+    {"link", "The section does not link to the file it should.", "Link to it, e.g. [my interview](interviews/…)."},
+    {"list", "The section has no list of enough items.", "Write the points as a bulleted or numbered list."},
+    {"dates", "Too few list items carry a real date.", "Give each action a date YYYY-MM-DD."},
+    {"undated-action", "An action in the development plan's list has no date.", "Give every action a date YYYY-MM-DD (when it will be done)."},
 };
 
-// Slug → what it means and how to put it right. The same slug means the
-// same thing in every requirement of its kind.
-const std::map<std::string, CodeText>& code_texts()
+// The portfolio's form ("P.encoding"): files readable, UTF-8, valid YAML, inside the folder.
+constexpr KindCode portfolio_codes[] = {
+    {"encoding", "The file is not UTF-8 text.", "Save it as UTF-8 (your editor's Save As … encoding)."},
+    {"name-encoding", "A file or folder name is not valid UTF-8 (often a Latin-1 name from an old machine or archive).", "Rename it; `ls` shows it as '?' and lilo as \\xHH."},
+    {"yaml-syntax", "The YAML does not parse (portfolio.yaml, a front matter, references.yaml or signoff.yaml). The usual causes: "
+                    "a tab used for indentation (YAML allows only spaces); a value holding ': ' that is not quoted, such as a title "
+                    "pasted from Word, `title: “Leading learning: one school’s story”`; a line indented out of step with the keys "
+                    "beside it; a quote opened and not closed.",
+     "Fix it at the line and column shown: indent with spaces; put such a value in straight quotes, "
+     "`title: \"Leading learning: one school’s story\"`; line keys of one level up alike."},
+    {"schema", "A field of portfolio.yaml is missing, unknown or of the wrong type.", "See `man lilo-portfolio` and schemas/portfolio.schema.json."},
+    {"path-outside", "A path leads outside the portfolio (.., an absolute path, or a symbolic link out).", "Keep every file inside the portfolio folder."},
+    {"path-invalid", "A path is empty or written with backslashes.", "Write paths relative to the portfolio, with '/'."},
+    {"path-too-long", "A path inside the portfolio is longer than lilo reads (the programme's `limits:`).", "Shorten the folder and file names."},
+    {"too-many-files", "The portfolio holds more files than lilo reads (the programme's `limits: {max_files: …}`).", "Move what is not part of the portfolio out of the folder."},
+    {"too-large", "A Markdown or YAML file is larger than lilo reads (the programme's `limits: {max_file_mb: …}`).", "Split the file, or move the large part out as evidence in another format."},
+    {"unreadable", "A file cannot be read (permissions, a symbolic link loop, or a read error).", "Make it readable (`chmod u+r FILE`), or replace the link with the file."},
+    {"not-found", "A file the portfolio names does not exist.", "Add the file, or correct the name."},
+    {"not-a-file", "A path names a folder (or something else) where a file is needed.", "Name the file itself."},
+    {"yaml-duplicate-key", "A YAML mapping gives the same key twice.", "Keep one of them."},
+    {"yaml-too-deep", "The YAML nests deeper than lilo reads.", "Flatten it; portfolio files need only a few levels."},
+    {"yaml-too-large", "The YAML expands (through aliases) to more values than lilo reads.", "Remove the aliases (`*name`) that repeat large parts."},
+    {"front-matter", "The front matter cannot be used: not a mapping of fields, or fenced with dashes Word's autocorrect made of `---`.",
+     "Start and end it with a line of three hyphens `---`, and write `key: value` lines between."},
+    {"placeholder", "A value `lilo init` wrote as a placeholder (`Your Name`, `LILO-YYYY-0000`, `Your Mentor's Name`, `Your title`, …) is still there.",
+     "Write your own details in its place; a bundle is not made while one is left."},
+    {"unread-file", "A document in a record folder (journal/, mentoring/, interviews/) that lilo does not read, such as a Pages file: it counts for nothing.",
+     "Save it as Markdown (.md) or Word (.docx) in the same folder, or move it out of the folder."},
+    {"bibliography", "The bibliography cannot be read as CSL-YAML or BibTeX.", "Fix it at the line shown; `pandoc --citeproc` reads the same file."},
+    {"date", "A date in portfolio.yaml has the form YYYY-MM-DD but does not exist (2026-02-30).", "Correct the date."},
+    {"period", "The period ends before it starts.", "Correct `period.start` or `period.end`."},
+    {"git", "The git history could not be read; the portfolio was checked without it.", "Run `git status` in the folder to see what is wrong, or check with `--git off`."},
+    {"uncommitted", "Files differ from the last commit: the check matches no commit (information for a bundle).", "Commit them, or bundle a commit with `lilo bundle --rev HEAD`."},
+    {"history-shallow", "The git history is too short to say whether records were backdated.", "Fetch the whole history: `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0`)."},
+    {"changed-since", "Findings are shown only for the files changed since a revision (`--changed-since`).", "Nothing to fix: run `lilo check` without it for every finding."},
+    {"bundle", "The bundle cannot be read as a portfolio.", "Make the bundle again with `lilo bundle`."},
+};
+
+const KindCode* find_code(std::span<const KindCode> codes, std::string_view slug)
 {
-    static const std::map<std::string, CodeText> t = {
-        {"mentor-missing", {"portfolio.yaml has no `mentor:`.", "Add `mentor:` with `name`, `role`, `organisation` and `since`."}},
-        {"mentor-name", {"The mentor has no name.", "Give `mentor.name`."}},
-        {"mentor-role", {"The mentor's role is not given.", "Give `mentor.role`, e.g. Vice Principal."}},
-        {"mentor-is-candidate", {"The mentor's name is the candidate's (ignoring case and spaces).", "Name a senior, trusted colleague as your mentor."}},
-        {"since-missing", {"`mentor.since` is missing.", "Give the date you started working with your mentor."}},
-        {"since-late", {"The mentor was found too long after the period started.", "Correct `mentor.since` if it is wrong; otherwise talk to your programme office."}},
-        {"meetings-missing", {"The mentoring folder does not exist.", "Create `mentoring/` and add one Markdown record per meeting."}},
-        {"meetings", {"Too few meeting records count.", "Add records: dated inside the period, long enough, one `.md` file per meeting."}},
-        {"meeting-words", {"A meeting record is too short.", "Write up what was discussed and agreed."}},
-        {"meeting-outside-period", {"A meeting is dated outside the programme period.", "Correct its `date:` or the file name's date."}},
-        {"meeting-future", {"A meeting is dated after today.", "Correct its date."}},
-        // The mentor's sign-off (lib/rules/signoff.cpp), one block.
-        {"signoff-stale", {"A bundled file changed, was added or was removed after the mentor signed; the message names them.", "Ask your mentor to review the changes and sign again: `lilo signoff` in the portfolio."}},
-        {"signoff-invalid", {"signoff.yaml has no `sha256:`, is not a mapping, or has a field schemas/signoff.schema.json does not know.", "Keep to `name`, `date`, `sha256`, `files` and `comment`; `lilo signoff` writes a valid file."}},
-        {"signoff-name", {"The sign-off has no `name:`, or it is the candidate's name.", "The mentor signs, with their own name: `lilo signoff` takes it from `mentor.name`."}},
-        {"signoff-not-mentor", {"The sign-off's name is not the `mentor.name` of portfolio.yaml (a warning).", "Correct the name, or update `mentor:` if the mentor changed."}},
-        {"signoff-date", {"The sign-off's `date:` is missing, not a real YYYY-MM-DD date, before the period starts, or after today.", "Write the day the mentor signed, e.g. `date: 2026-06-30`."}},
-        {"signoff-fingerprint", {"`sha256:` is not a fingerprint: not 64 lowercase hex digits (a short hash, capitals, other text).", "Record the whole output of `lilo fingerprint`, or let the mentor run `lilo signoff`."}},
-        {"signoff-files", {"The sign-off's `files:` list does not add up to its `sha256:` (a warning), so it cannot say what changed.", "Let the mentor sign again with `lilo signoff`, which writes both."}},
-        {"journal-missing", {"The journal folder does not exist.", "Create `journal/` and add one Markdown file per entry."}},
-        {"entries", {"Too few journal entries count.", "Keep writing: each entry dated inside the period, not in the future, long enough."}},
-        {"undated", {"An entry has no date.", "Give `date: YYYY-MM-DD` in its front matter or start its file name with the date."}},
-        {"outside-period", {"Dated outside the programme period.", "Correct the date."}},
-        {"future", {"Dated after today.", "Correct the date."}},
-        {"words", {"Too few (or too many) words.", "Write more, or cut; `lilo count FILE` shows what counts."}},
-        {"model-headings", {"The entry names a reflective model but lacks some of its headings.", "Add the missing headings, or remove `model:`."}},
-        {"model-unknown", {"The entry names a reflective model lilo does not know.", "Use gibbs, rolfe, kolb or brookfield, or remove `model:`."}},
-        {"first-late", {"The first entry came too long after the start.", "Journal entries show reflection throughout; nothing can be back-dated honestly."}},
-        {"gap", {"Too long between two entries.", "Keep the journal regularly; the gap stays visible."}},
-        {"last-late", {"The last entry is too long before the end (or today).", "Write a new entry."}},
-        {"course-missing", {"A course the programme lists is not under `courses:`.", "Add it with its `status`."}},
-        {"course-incomplete", {"A course is not completed.", "Set `status: completed` and `completed:` once it is."}},
-        {"course-undated", {"A completed course has no completion date.", "Give `completed: YYYY-MM-DD`."}},
-        {"course-outside-period", {"A course was completed outside the period.", "Correct the date or ask your programme office."}},
-        {"course-future", {"A course's completion date is after today.", "Correct the date."}},
-        {"evidence-missing", {"A course needs completion evidence.", "Give `evidence:` with the path of the certificate or record."}},
-        {"evidence-not-found", {"The evidence file does not exist.", "Add the file or correct the path."}},
-        {"missing", {"The file does not exist.", "Create it (`lilo init` writes a starting point)."}},
-        {"title", {"No `title:` in the front matter.", "Give the project a title."}},
-        {"status", {"The project is not completed.", "Set `status: completed` when it is."}},
-        {"started", {"No valid `started:` date.", "Give `started: YYYY-MM-DD`."}},
-        {"completed", {"No valid `completed:` date.", "Give `completed: YYYY-MM-DD`."}},
-        {"dates-order", {"Completed before it started.", "Correct the dates."}},
-        {"section-missing", {"A required section heading is missing.", "Add the heading (any level, any order)."}},
-        {"section-words", {"A required section is too short.", "Write more under that heading."}},
-        {"link-broken", {"A local link points at no file.", "Add the file or correct the link."}},
-        {"interviews-missing", {"The interviews folder does not exist.", "Create `interviews/` with one Markdown file per interview."}},
-        {"interviews", {"Too few interviews meet every condition.", "Complete an interview's front matter and sections; the info lines say what each lacks."}},
-        {"role", {"`interviewee.role` is missing.", "Give the interviewee's role."}},
-        {"years", {"The interviewee has too few years in leadership (or none given).", "Interview an experienced leader, or give `interviewee.years_in_leadership`."}},
-        {"consent", {"No consent.", "Give `consent: true` or the path of the signed consent form."}},
-        {"questions", {"Too few questions listed.", "List your questions under the Questions heading."}},
-        {"private-name", {"A private interviewee is named in the essay or journal.", "Refer to them by role instead."}},
-        {"declared-words", {"`declared_words` differs from the count by more than the tolerance.", "Set it to the count `lilo count essay.md` gives."}},
-        {"bibliography-missing", {"The document cites works but no bibliography is found.", "Give `bibliography:` in the front matter, or add references.yaml."}},
-        {"order", {"A module counts only once the requirements before it are met (module n+1 after module n).", "Meet the earlier module's requirements first; this module's own findings still show what it lacks."}},
-        {"assignment-missing", {"The module has no assignment yet.", "Write `assignment.md` in the module's folder (about 3,600 words)."}},
-        {"evidence-few", {"A module has too few items of one sort of evidence (practice, learning or reflection).", "Add the item under the module's evidence/<sort>/ folder and link it from the assignment."}},
-        {"evidence-unlinked", {"An evidence item is not linked from the module's assignment.", "Link it where the assignment draws on it, e.g. [observation record](evidence/practice/….md)."}},
-        {"not-met", {"The progression rule is not met by the marks given.", "The arithmetic shows which condition fails; marks are the examiners' to change, not the candidate's."}},
-        {"marks-missing", {"Progression cannot be decided: a mark is missing or not a number from 0 to 100.", "Give every mark under `marks:` in portfolio.yaml once it is known."}},
-        {"citation-unresolved", {"A cited key is not in the bibliography.", "Add the work to the bibliography, or correct the key."}},
-        {"criterion", {"A required criterion is not addressed.", "See the criterion's own warnings (`lilo explain Cn`)."}},
-        {"unmapped", {"The criterion is not mapped to a heading in the essay's front matter.", "Add `Cn: <heading>` under `criteria:`."}},
-        {"heading-missing", {"The heading the criterion maps to is not in the essay.", "Add the heading or correct the mapping."}},
-        {"citations", {"The section cites too few distinct works from the bibliography.", "Cite the literature you draw on, with [@key]."}},
-        {"link", {"The section does not link to the file it should.", "Link to it, e.g. [my interview](interviews/…)."}},
-        {"list", {"The section has no list of enough items.", "Write the points as a bulleted or numbered list."}},
-        {"dates", {"Too few list items carry a real date.", "Give each action a date YYYY-MM-DD."}},
-        {"encoding", {"The file is not UTF-8 text.", "Save it as UTF-8 (your editor's Save As … encoding)."}},
-        {"name-encoding", {"A file or folder name is not valid UTF-8 (often a Latin-1 name from an old machine or archive).", "Rename it; `ls` shows it as '?' and lilo as \\xHH."}},
-        {"yaml-syntax", {"The YAML does not parse (portfolio.yaml, a front matter, references.yaml or signoff.yaml). The usual causes: "
-                         "a tab used for indentation (YAML allows only spaces); a value holding ': ' that is not quoted, such as a title "
-                         "pasted from Word, `title: “Leading learning: one school’s story”`; a line indented out of step with the keys "
-                         "beside it; a quote opened and not closed.",
-                         "Fix it at the line and column shown: indent with spaces; put such a value in straight quotes, "
-                         "`title: \"Leading learning: one school’s story\"`; line keys of one level up alike."}},
-        {"placeholder", {"A value `lilo init` wrote as a placeholder (`Your Name`, `LILO-YYYY-0000`, `Your Mentor's Name`, `Your title`, …) is still there.",
-                         "Write your own details in its place; a bundle is not made while one is left."}},
-        {"unread-file", {"A document in a record folder (journal/, mentoring/, interviews/) that lilo does not read, such as a Word or Pages file: it counts for nothing.",
-                         "Save it as Markdown (.md) in the same folder, e.g. `pandoc entry.docx -o entry.md`, or move it out of the folder."}},
-        {"front-matter", {"The front matter cannot be used: not a mapping of fields, or fenced with dashes Word's autocorrect made of `---`.",
-                          "Start and end it with a line of three hyphens `---`, and write `key: value` lines between."}},
-        {"undated-action", {"An action in the development plan's list has no date.", "Give every action a date YYYY-MM-DD (when it will be done)."}},
-        {"schema", {"A field of portfolio.yaml is missing, unknown or of the wrong type.", "See `man lilo-portfolio` and schemas/portfolio.schema.json."}},
-        {"path-outside", {"A path leads outside the portfolio (.., an absolute path, or a symbolic link out).", "Keep every file inside the portfolio folder."}},
-    };
-    return t;
+    for (const auto& c : codes)
+        if (c.slug == slug) return &c;
+    return nullptr;
+}
+
+} // namespace
+
+const KindCode* criterion_code(std::string_view slug) { return find_code(criterion_codes, slug); }
+const KindCode* portfolio_code(std::string_view slug) { return find_code(portfolio_codes, slug); }
+std::span<const KindCode> portfolio_codes_table() { return portfolio_codes; }
+
+namespace {
+
+// A parameter's value as a person reads it: no quotes, brackets or braces.
+std::string plain(const nlohmann::json& v)
+{
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
+    if (v.is_null()) return "none";
+    std::string out;
+    if (v.is_array())
+        for (const auto& x : v) out += (out.empty() ? "" : ", ") + plain(x);
+    else if (v.is_object())
+        for (auto it = v.begin(); it != v.end(); ++it) out += (out.empty() ? "" : "; ") + it.key() + ": " + plain(*it);
+    else
+        return dump_json(v);
+    return out.empty() ? "none" : out;
+}
+
+// "r2.GAP" → "R2.gap": ids in upper case, slugs in lower.
+std::string normal_code(const std::string& id)
+{
+    std::string out = id;
+    const auto dot = out.find('.');
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto c = static_cast<unsigned char>(out[i]);
+        out[i] = static_cast<char>(i < dot ? std::toupper(c) : std::tolower(c));
+    }
+    return out;
 }
 
 std::string param_lines(const Programme& p, const std::string& base, const nlohmann::json& params)
@@ -126,7 +120,7 @@ std::string param_lines(const Programme& p, const std::string& base, const nlohm
             up.erase(up.rfind('/'));
             if (auto at = p.origins.find(up); at != p.origins.end()) origin = at->second;
         }
-        std::string value = dump_json(*it);
+        std::string value = plain(*it);
         if (value.size() > 70) value = value.substr(0, 67) + "…";
         out += fmt::format("  {:<26} {}  ({})\n", it.key(), value, origin);
     }
@@ -143,6 +137,28 @@ std::string status_of(const Report* r, const std::string& id)
     return "";
 }
 
+// The cadence by stated date and, in a git work tree, by commit date.
+std::string cadence(const std::vector<const DatedEntry*>& entries)
+{
+    const bool git = std::any_of(entries.begin(), entries.end(), [](const auto* e) { return !e->committed.empty(); });
+    std::string out = git ? "\nCadence: each entry's stated date, and when the commit that first added it was made:\n"
+                          : "\nCadence: each entry's stated date (no git history here to set beside it):\n";
+    std::optional<Date> previous;
+    for (const auto* entry : entries) {
+        const auto& e = *entry;
+        const auto d = Date::parse(e.date);
+        const std::string gap = previous && d ? fmt::format("{:>4} days", *d - *previous) : std::string(9, ' ');
+        std::string commit = "                          ";
+        if (const auto c = Date::parse(e.committed); c && d)
+            commit = fmt::format("committed {}  {:>+5}", c->str(), *c - *d);
+        else if (git)
+            commit = "not committed             ";
+        out += git ? fmt::format("  {}  {}  {}  {}\n", e.date, gap, commit, e.file) : fmt::format("  {}  {}  {}\n", e.date, gap, e.file);
+        if (d) previous = d;
+    }
+    return out;
+}
+
 } // namespace
 
 std::string explain_overview(const Programme& p, const Report* r)
@@ -157,53 +173,36 @@ std::string explain_overview(const Programme& p, const Report* r)
     return out;
 }
 
-std::optional<std::string> explain(const Programme& p, const std::string& id, const Report* r)
+std::optional<std::string> explain(const Programme& p, const std::string& asked, const Report* r)
 {
+    const std::string id = normal_code(asked);
     const auto dot = id.find('.');
     const std::string owner = id.substr(0, dot);
     const std::string slug = dot == std::string::npos ? "" : id.substr(dot + 1);
-    std::string out;
     const RequirementSpec* req = nullptr;
     const CriterionSpec* crit = nullptr;
     for (const auto& q : p.requirements) if (q.id == owner) req = &q;
     for (const auto& c : p.criteria) if (c.id == owner) crit = &c;
     if (!req && !crit && owner != "P") return std::nullopt;
+
+    // The answer first: what the code means and how to put it right.
+    std::string out;
+    if (!slug.empty()) {
+        const RequirementKind* kind = req ? find_kind(req->kind) : nullptr;
+        const KindCode* code = req ? (kind ? kind->code(slug) : nullptr) : crit ? criterion_code(slug) : portfolio_code(slug);
+        if (!code) return std::nullopt;
+        out += fmt::format("{}: {}\nTo fix: {}\n\n", id, code->meaning, code->fix);
+    }
     if (req) {
         const auto* kind = find_kind(req->kind);
         out += fmt::format("{} {} (kind {}): {}\n", req->id, req->title, req->kind, kind ? kind->summary : "");
-        if (const auto st = status_of(r, req->id); !st.empty()) out += fmt::format("Here: {}.\n", st);
-        out += "Parameters in force, and where each comes from:\n" + param_lines(p, "/requirements/" + req->id, req->params);
     } else if (crit) {
         out += fmt::format("{} {}\n", crit->id, crit->title);
-        if (const auto st = status_of(r, crit->id); !st.empty()) out += fmt::format("Here: {}.\n", st);
         out += "Addressed when the essay's front matter maps it to headings (`criteria:`), each of those sections has enough words, and its own check holds.\n";
-        out += "Parameters in force, and where each comes from:\n" + param_lines(p, "/criteria/" + crit->id, crit->params);
     } else {
         out += "P: the portfolio's files: readable, UTF-8, valid YAML, inside the folder.\n";
     }
-    if (!slug.empty()) {
-        auto it = code_texts().find(slug);
-        if (it == code_texts().end()) return std::nullopt;
-        out += fmt::format("\n{}: {}\nTo fix: {}\n", id, it->second.meaning, it->second.fix);
-    }
-    if (r && req && req->kind == "journal" && slug.empty() && !r->journal_entries.empty()) {
-        // The cadence by stated date and, in a git work tree, by commit date.
-        const bool git = std::any_of(r->journal_entries.begin(), r->journal_entries.end(), [](const auto& e) { return !e.committed.empty(); });
-        out += git ? "\nCadence: each entry's stated date, and when the commit that first added it was made:\n"
-                   : "\nCadence: each entry's stated date (no git history here to set beside it):\n";
-        std::optional<Date> previous;
-        for (const auto& e : r->journal_entries) {
-            const auto d = Date::parse(e.date);
-            const std::string gap = previous && d ? fmt::format("{:>4} days", *d - *previous) : std::string(9, ' ');
-            std::string commit = "                          ";
-            if (const auto c = Date::parse(e.committed); c && d)
-                commit = fmt::format("committed {}  {:>+5}", c->str(), *c - *d);
-            else if (git)
-                commit = "not committed             ";
-            out += git ? fmt::format("  {}  {}  {}  {}\n", e.date, gap, commit, e.file) : fmt::format("  {}  {}  {}\n", e.date, gap, e.file);
-            if (d) previous = d;
-        }
-    }
+    if (const auto st = status_of(r, owner); !st.empty()) out += fmt::format("Here: {}.\n", st);
     if (r) {
         std::string found;
         for (const auto& d : r->diagnostics)
@@ -211,6 +210,27 @@ std::optional<std::string> explain(const Programme& p, const std::string& id, co
                 found += fmt::format("  {}{}: {}: {}\n", d.file, d.line > 0 ? ":" + std::to_string(d.line) : "", d.code, d.message);
         if (!found.empty()) out += "\nIn this portfolio:\n" + found;
     }
+    const auto entries = r && req ? r->entries_of(req->id) : std::vector<const DatedEntry*>{};
+    if (slug.empty() && !entries.empty()) out += cadence(entries);
+    // The parameters after: the thresholds behind the answer, and where each is set.
+    if (req) out += "\nParameters in force, and where each comes from:\n" + param_lines(p, "/requirements/" + req->id, req->params);
+    else if (crit) out += "\nParameters in force, and where each comes from:\n" + param_lines(p, "/criteria/" + crit->id, crit->params);
+    return out;
+}
+
+std::vector<std::string> explain_ids(const Programme& p)
+{
+    std::vector<std::string> out;
+    for (const auto& q : p.requirements) {
+        out.push_back(q.id);
+        if (const auto* kind = find_kind(q.kind))
+            for (const auto& c : kind->codes) out.push_back(q.id + "." + std::string(c.slug));
+    }
+    for (const auto& c : p.criteria) {
+        out.push_back(c.id);
+        for (const auto& code : criterion_codes) out.push_back(c.id + "." + std::string(code.slug));
+    }
+    for (const auto& code : portfolio_codes) out.push_back("P." + std::string(code.slug));
     return out;
 }
 

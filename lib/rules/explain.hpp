@@ -4,9 +4,11 @@
 // put it right. Returns text; prints nothing.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/report.hpp"
 #include "programme/programme.hpp"
+#include "rules/kinds.hpp"
 
 namespace lilo {
 
@@ -15,7 +17,17 @@ namespace lilo {
 // Returns nullopt for an id the programme does not know.
 std::optional<std::string> explain(const Programme& programme, const std::string& id, const Report* report);
 
+// Every id and code `explain` answers for the programme, for completion.
+std::vector<std::string> explain_ids(const Programme& programme);
+
 // Every requirement and criterion with a one-line status (or none without a report).
 std::string explain_overview(const Programme& programme, const Report* report);
+
+// What a criterion's code ("C6.citations" → "citations") and a code of the
+// portfolio's form ("P.encoding" → "encoding") mean; a requirement's codes are
+// its kind's (RequirementKind::code). Null for a code lilo never emits.
+const KindCode* criterion_code(std::string_view slug);
+const KindCode* portfolio_code(std::string_view slug);
+std::span<const KindCode> portfolio_codes_table();
 
 } // namespace lilo

@@ -8,7 +8,48 @@
 
 #include <cctype>
 
+#include "scaffold/writer.hpp"
+
+#include <cmath>
+
 namespace lilo {
+
+namespace {
+
+using namespace lilo::scaffold;
+
+constexpr KindParam params[] = {
+    {"folder", "the interviews' folder (portfolio.yaml's `interviews:` moves it)", 0, "interviews"},
+    {"min_interviews", "the interviews that must meet every condition", 1},
+    {"min_questions", "the questions each interview lists"},
+    {"questions_section", "the heading the questions are under", 0, "Questions"},
+    {"min_years_in_leadership", "the interviewee's years in leadership at least"},
+    {"sections", "the headings each interview needs (a list of alternatives for each)"},
+};
+
+constexpr KindCode codes[] = {
+    {"interviews-missing", "The interviews folder does not exist.",
+     "Create `interviews/` with one Markdown file per interview."},
+    {"interviews", "Too few interviews meet every condition.",
+     "Complete an interview's front matter and sections; the info lines say what each lacks."},
+    code_undated,
+    {"outside-period", "An interview is dated outside the programme period.",
+     "Correct the date."},
+    {"role", "`interviewee.role` is missing.",
+     "Give the interviewee's role."},
+    {"years", "The interviewee has too few years in leadership (or none given).",
+     "Interview an experienced leader, or give `interviewee.years_in_leadership`."},
+    {"consent", "No consent.",
+     "Give `consent: true` or the path of the signed consent form."},
+    {"questions", "Too few questions listed.",
+     "List your questions under the Questions heading."},
+    {"section-missing", "An interview lacks a section heading.",
+     "Add the heading (any level, any order)."},
+    {"private-name", "A private interviewee is named in the essay or journal.",
+     "Refer to them by role instead."},
+};
+
+} // namespace
 
 namespace {
 
@@ -85,9 +126,9 @@ void check_private_name(CheckContext& ctx, const DatedRecord& r)
 void check_interviews(CheckContext& ctx)
 {
     const auto& p = ctx.requirement->params;
-    const long min_interviews = param_int(p, "min_interviews");
-    const long min_questions = param_int(p, "min_questions");
-    const double min_years = param_number(p, "min_years_in_leadership");
+    const long min_interviews = param_count(*ctx.requirement, "min_interviews");
+    const long min_questions = param_count(*ctx.requirement, "min_questions");
+    const double min_years = param_number(*ctx.requirement, "min_years_in_leadership");
     const std::string questions_name = p.value("questions_section", "Questions");
     const std::string folder = ctx.configured_path("interviews", "folder", "interviews");
     auto records = read_records(ctx, folder, "interviews-missing", "interviews");
@@ -168,5 +209,66 @@ void check_interviews(CheckContext& ctx)
         ctx.error("interviews", folder, 0,
                   std::to_string(good) + " complete interview" + (good == 1 ? "" : "s") + "; at least " + std::to_string(min_interviews) + " needed");
 }
+
+namespace {
+
+// ---- R5: interviews with an experienced leader.
+void init(scaffold::Writer& w, const RequirementSpec& r)
+{
+    const std::string dir = folder_prefix(param_text(r, "folder"));
+    const auto& p = r.params;
+    const long n = param_count(r, "min_interviews");
+    const long questions = param_count(r, "min_questions");
+    const double years = param_number(r, "min_years_in_leadership");
+    char years_text[32];
+    std::snprintf(years_text, sizeof years_text, "%g", years);
+    const std::string qsection = param_text(r, "questions_section");
+    std::vector<std::vector<std::string>> sections;
+    for (const auto& s : p.value("sections", nlohmann::json::array()))
+        if (auto a = alternatives(s); !a.empty()) sections.push_back(a);
+    if (sections.empty()) sections = {{"Purpose"}, {qsection}, {"Notes", "Transcript"}, {"Reflection"}};
+    std::vector<std::string> shown;
+    for (const auto& a : sections) shown.push_back(a.size() == 1 ? "*" + a.front() + "*" : "*" + join(a, "or") + "*");
+
+    std::string t = "# " + r.title + " (" + r.id + ")\n\n";
+    t += para("One Markdown file here for each interview you plan and hold with an experienced leader, e.g. `" +
+              w.today.str() + "-interview-principal.md`. This README is not counted as an interview.");
+    t += "\n";
+    t += bullet("At least " + plural(n, "interview is", "interviews are") + " needed, dated inside your period.");
+    t += bullet("In the front matter: `date`, `interviewee.role`, `interviewee.years_in_leadership` (at least " +
+                std::string(years_text) + "), and `consent: true` or the path of a consent file that exists.");
+    t += bullet("Sections " + join(shown) + (questions > 0 ? "; under *" + qsection + "*, a list of at least " +
+                                                                  plural(questions, "question", "questions")
+                                                            : std::string()) + ".");
+    t += bullet("If the interviewee asked to stay anonymous, say `private: true`: then their `interviewee.name` must "
+                "not appear in the essay or the journal.");
+    t += "\nAn interview can start like this:\n\n";
+    t += "```markdown\n---\ndate: YYYY-MM-DD\ninterviewee:\n  name: Their Name\n  role: Principal\n  years_in_leadership: " +
+         std::to_string(static_cast<long>(std::ceil(years)) + 5) +
+         "\nconsent: true          # or the path of a consent file, e.g. consent/form.pdf\nprivate: true\n---\n";
+    for (const auto& a : sections) {
+        t += "\n## " + a.front() + "\n";
+        if (lower(a.front()) == lower(qsection)) {
+            t += "\n";
+            for (long i = 1; i <= std::max(questions, 1L); ++i) t += std::to_string(i) + ". …\n";
+        } else if (const std::string pr = interview_prompt(a.front()); !pr.empty()) {
+            t += "\n" + pr + "\n";
+        }
+    }
+    t += "```\n";
+    w.add(dir + "README.md", t);
+}
+
+} // namespace
+
+extern const RequirementKind interviews_kind;
+const RequirementKind interviews_kind{
+    .name = "interviews",
+    .summary = "interviews with an experienced leader",
+    .params = params,
+    .codes = codes,
+    .check = check_interviews,
+    .scaffold = init,
+};
 
 } // namespace lilo

@@ -10,7 +10,52 @@
 #include "text/near.hpp"
 #include "text/utf8.hpp"
 
+#include "scaffold/writer.hpp"
+
 namespace lilo {
+
+namespace {
+
+using namespace lilo::scaffold;
+
+constexpr KindParam params[] = {
+    {"folder", "the entries' folder (portfolio.yaml's `journal:` moves it)", 0, "journal"},
+    {"min_entries", "the entries needed"},
+    {"min_words", "the words each entry needs"},
+    {"first_within_days", "how many days after the period starts the first entry may come"},
+    {"max_gap_days", "the longest gap between two entries, in days"},
+    {"last_within_days", "how many days before the end (or today) the last entry may be"},
+    {"models", "reflective models an entry may name (`model:`), each with the headings it needs"},
+    param_max_backdate_days,
+    param_backdated,
+};
+
+constexpr KindCode codes[] = {
+    {"journal-missing", "The journal folder does not exist.",
+     "Create `journal/` and add one Markdown file per entry."},
+    {"entries", "Too few journal entries count.",
+     "Keep writing: each entry dated inside the period, not in the future, long enough."},
+    code_undated,
+    {"outside-period", "An entry is dated outside the programme period.",
+     "Correct the date."},
+    {"future", "An entry is dated after today.",
+     "Correct the date."},
+    {"words", "An entry has too few words.",
+     "Write more; `lilo count FILE` shows what counts."},
+    {"model-headings", "The entry names a reflective model but lacks some of its headings.",
+     "Add the missing headings, or remove `model:`."},
+    {"model-unknown", "The entry names a reflective model lilo does not know.",
+     "Use gibbs, rolfe, kolb or brookfield, or remove `model:`."},
+    {"first-late", "The first entry came too long after the start.",
+     "A late start cannot be undone, and an entry must never be backdated: keep writing, and say in your next entry why the journal started late."},
+    {"gap", "Too long between two entries.",
+     "A gap already past cannot be closed, and an entry must never be backdated: add an entry now, and explain the gap in it; then keep the next gaps within the limit."},
+    {"last-late", "The last entry is too long before the end (or today).",
+     "Write a new entry."},
+    code_backdated,
+};
+
+} // namespace
 
 namespace {
 
@@ -61,12 +106,11 @@ void check_model(CheckContext& ctx, const DatedRecord& r, bool& ok)
 
 void check_journal(CheckContext& ctx)
 {
-    const auto& p = ctx.requirement->params;
-    const long min_entries = param_int(p, "min_entries");
-    const auto min_words = static_cast<std::uint64_t>(param_int(p, "min_words"));
-    const long first_within = param_int(p, "first_within_days");
-    const long max_gap = param_int(p, "max_gap_days");
-    const long last_within = param_int(p, "last_within_days");
+    const long min_entries = param_count(*ctx.requirement, "min_entries");
+    const auto min_words = static_cast<std::uint64_t>(param_count(*ctx.requirement, "min_words"));
+    const long first_within = param_count(*ctx.requirement, "first_within_days");
+    const long max_gap = param_count(*ctx.requirement, "max_gap_days");
+    const long last_within = param_count(*ctx.requirement, "last_within_days");
     const std::string folder = ctx.configured_path("journal", "folder", "journal");
     auto records = read_records(ctx, folder, "journal-missing", "journal");
     if (!records) return;
@@ -101,12 +145,11 @@ void check_journal(CheckContext& ctx)
 
     std::stable_sort(dated.begin(), dated.end(), [](const DatedRecord* a, const DatedRecord* b) { return *a->date < *b->date; });
     for (const auto* r : dated) {
-        ctx.report.journal_dates.push_back(r->date->str());
         std::string committed;
         if (ctx.history)
             if (auto it = ctx.history->first_added.find(r->rel); it != ctx.history->first_added.end() && !it->second.at_shallow_boundary)
                 committed = it->second.date;
-        ctx.report.journal_entries.push_back({r->rel, r->date->str(), committed});
+        ctx.report.entries.push_back({ctx.requirement->id, r->rel, r->date->str(), committed});
     }
     if (!ctx.manifest.start || !ctx.manifest.end || dated.empty()) return;
     const Date start = *ctx.manifest.start;
@@ -131,5 +174,94 @@ void check_journal(CheckContext& ctx)
                       (running ? "today (" + end.str() + ")" : "the period ends (" + end.str() + ")") + "; at most " + std::to_string(last_within));
     }
 }
+
+namespace {
+
+void model_template(scaffold::Writer& w, const std::string& dir, const std::string& model, const std::vector<std::string>& headings, long words)
+{
+    const ModelGuide* g = model.empty() ? nullptr : model_guide(model);
+    std::string t = "---\n";
+    t += "# A journal entry" + (model.empty() ? std::string() : " using " + (g ? std::string(g->name) : "the " + model + " model")) + ".\n";
+    t += "# Copy this file into " + (dir.empty() ? std::string("the portfolio folder") : dir) +
+         " as YYYY-MM-DD-a-short-title.md (the date in\n";
+    t += "# the name dates the entry), or give the date below and remove its `#`.\n";
+    t += "# date: YYYY-MM-DD\n";
+    if (!model.empty()) t += "model: " + yaml_scalar(model) + "\n";
+    t += "---\n\n";
+    std::vector<std::string> intro;
+    if (words > 0) intro.push_back("At least " + plural(words, "word", "words") + ", not counting these comments.");
+    if (!model.empty())
+        intro.push_back("An entry with `model: " + model + "` needs every heading below (at any level, in any order).");
+    else
+        intro.push_back("What happened, what you made of it, what you learned, and what you will do next.");
+    t += comment(intro);
+    for (const auto& h : headings) {
+        t += "\n## " + md_heading(h) + "\n";
+        const char* prompt = nullptr;
+        if (g)
+            if (auto it = g->headings.find(lower(h)); it != g->headings.end()) prompt = it->second;
+        if (prompt) t += "\n" + comment({prompt});
+    }
+    w.add(dir + "templates/" + (model.empty() ? std::string("entry") : model) + ".md", t);
+}
+
+// ---- R2: the journal, with a template per reflective model.
+void init(scaffold::Writer& w, const RequirementSpec& r)
+{
+    const std::string dir = folder_prefix(param_text(r, "folder"));
+    w.ignore("/" + dir + "templates/");
+    const auto& p = r.params;
+    const long entries = param_count(r, "min_entries");
+    const long words = param_count(r, "min_words");
+    std::vector<std::pair<std::string, std::vector<std::string>>> models;
+    if (p.contains("models") && p["models"].is_object())
+        for (auto it = p["models"].begin(); it != p["models"].end(); ++it) models.emplace_back(it.key(), alternatives(*it));
+
+    std::string t = "# " + r.title + " (" + r.id + ")\n\n";
+    t += para("One Markdown file here for each journal entry, e.g. `" + w.today.str() +
+              "-a-short-title.md`, kept throughout the programme. This README and the `templates/` folder are not "
+              "counted as entries.");
+    t += "\n";
+    t += bullet("Date each entry: start its file name with the date (`YYYY-MM-DD-…`) or give `date: YYYY-MM-DD` in its "
+                "front matter. The date must lie inside your period and not in the future.");
+    if (words > 0) t += bullet("Write at least " + plural(words, "word", "words") + " in each entry.");
+    if (entries > 0) t += bullet("At least " + plural(entries, "entry is", "entries are") + " needed.");
+    t += bullet("Start early and keep going: the first entry within " + plural(param_count(r, "first_within_days"), "day", "days") +
+                " of the start, no gap of more than " + plural(param_count(r, "max_gap_days"), "day", "days") +
+                " between entries, and the last within " + plural(param_count(r, "last_within_days"), "day", "days") +
+                " of the end (or of today, while the period runs).");
+    if (!models.empty()) {
+        t += bullet("An entry may follow a reflective model: say `model: <name>` in its front matter and use that model's "
+                    "headings (at any level, in any order). Start from a template:");
+        for (const auto& [model, headings] : models) {
+            const ModelGuide* g = model_guide(model);
+            std::string headings_list;
+            for (const auto& h : headings) headings_list += (headings_list.empty() ? "" : ", ") + h;
+            t += "  - " + wrap("`templates/" + model + ".md`: " + (g ? std::string(g->name) : "`model: " + model + "`") + " (" +
+                                   headings_list + ")",
+                               76, "    ", 4) + "\n";
+        }
+        t += "\n" + para("Copy a template into this folder under a dated name and write over its prompts.");
+    } else {
+        t += "\n" + para("Copy `templates/entry.md` into this folder under a dated name to start an entry.");
+    }
+    w.add(dir + "README.md", t);
+    if (models.empty()) model_template(w, dir, "", {}, words);
+    for (const auto& [model, headings] : models) model_template(w, dir, model, headings, words);
+}
+
+
+} // namespace
+
+extern const RequirementKind journal_kind;
+const RequirementKind journal_kind{
+    .name = "journal",
+    .summary = "a reflective journal kept throughout the period",
+    .params = params,
+    .codes = codes,
+    .check = check_journal,
+    .scaffold = init,
+    .dated_records = true,
+};
 
 } // namespace lilo

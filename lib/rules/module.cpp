@@ -9,7 +9,45 @@
 #include "rules/kinds.hpp"
 #include "rules/records.hpp"
 
+#include "scaffold/writer.hpp"
+
 namespace lilo {
+
+namespace {
+
+using namespace lilo::scaffold;
+
+constexpr KindParam params[] = {
+    {"path", "the module's folder (portfolio.yaml's `modules:` moves it); default modules/<id>"},
+    {"assignment", "the assignment's file, in the module's folder", 0, "assignment.md"},
+    {"target_words", "the assignment's length aimed at, in words"},
+    {"tolerance", "how far the count may lie from the target, as a fraction of it"},
+    param_declared_tolerance,
+    {"evidence", "the sorts of evidence, each a folder under <path>/evidence/"},
+    {"min_evidence", "the items of each sort needed, each linked from the assignment", 1},
+    {"after", "requirements that must be met before this module counts"},
+    param_word_count,
+};
+
+constexpr KindCode codes[] = {
+    code_missing,
+    {"order", "A module counts only once the requirements before it are met (module n+1 after module n).",
+     "Meet the earlier module's requirements first; this module's own findings still show what it lacks."},
+    {"assignment-missing", "The module has no assignment yet.",
+     "Write `assignment.md` in the module's folder (about 3,600 words)."},
+    code_words,
+    code_declared_words,
+    code_bibliography_missing,
+    code_citation_unresolved,
+    {"link-broken", "A local link in the assignment points at no file.",
+     "Add the file or correct the link."},
+    {"evidence-few", "A module has too few items of one sort of evidence (practice, learning or reflection).",
+     "Add the item under the module's evidence/<sort>/ folder and link it from the assignment."},
+    {"evidence-unlinked", "An evidence item is not linked from the module's assignment.",
+     "Link it where the assignment draws on it, e.g. [observation record](evidence/practice/….md)."},
+};
+
+} // namespace
 
 namespace {
 
@@ -68,8 +106,8 @@ void check_module(CheckContext& ctx)
     if (!ctx.fs.exists(assignment)) {
         ctx.error("assignment-missing", assignment, 0, "no assignment '" + assignment + "' yet");
     } else if (const MarkdownFile* f = ctx.markdown(assignment)) {
-        const WordLimit lim = requirement_limit(p);
-        const auto checked = check_document(ctx, *f, lim, param_number(p, "declared_tolerance"), requirement_count_rules(ctx));
+        const WordLimit lim = requirement_limit(*ctx.requirement);
+        const auto checked = check_document(ctx, *f, lim, param_number(*ctx.requirement, "declared_tolerance"), requirement_count_rules(ctx));
         ctx.report.documents.push_back({id, ctx.requirement->title + " assignment", assignment, checked.words, lim.min, lim.max});
         for (const auto& link : f->doc.links) {
             const auto t = resolve_local(ctx, assignment, link.target);
@@ -81,7 +119,7 @@ void check_module(CheckContext& ctx)
     }
 
     // Evidence: at least min_evidence items of each sort, each linked.
-    const auto min_items = static_cast<std::size_t>(param_int(p, "min_evidence", 1));
+    const auto min_items = static_cast<std::size_t>(param_count(*ctx.requirement, "min_evidence"));
     for (const auto& sort : p.value("evidence", nlohmann::json::array())) {
         const std::string dir = *folder + "/evidence/" + sort.get<std::string>();
         std::size_t items = 0;
@@ -100,5 +138,71 @@ void check_module(CheckContext& ctx)
                           " in '" + dir + "/'; at least " + std::to_string(min_items) + " needed");
     }
 }
+
+namespace {
+
+// The module's folder: its `path`, else modules/<id> (modules/r7).
+std::string module_folder(const RequirementSpec& r)
+{
+    const std::string p = param_text(r, "path");
+    return p.empty() ? "modules/" + lower(r.id) : p;
+}
+
+std::vector<std::string> documents(const RequirementSpec& r)
+{
+    return {module_folder(r) + "/" + param_text(r, "assignment")};
+}
+
+// ---- A Diploma module: its assignment and the guide to its evidence.
+void init(scaffold::Writer& w, const RequirementSpec& r)
+{
+    const auto& p = r.params;
+    const std::string dir = folder_prefix(module_folder(r));
+    const std::string assignment = param_text(r, "assignment");
+    const long min_items = param_count(r, "min_evidence");
+    std::vector<std::string> sorts, after;
+    for (const auto& x : p.value("evidence", nlohmann::json::array()))
+        if (x.is_string()) sorts.push_back(x.get<std::string>());
+    for (const auto& x : p.value("after", nlohmann::json::array()))
+        if (x.is_string()) after.push_back(x.get<std::string>());
+
+    std::string t = "# " + r.title + " (" + r.id + ")\n\n";
+    t += para("`" + assignment + "` is the module's assignment. Keep the evidence it draws on under `evidence/`, one "
+              "folder for each sort, and link every item from the assignment where you use it.");
+    t += "\n";
+    for (const auto& sort : sorts)
+        t += bullet("`evidence/" + sort + "/`: at least " + plural(min_items, "item", "items") + " of " + sort +
+                    " evidence, e.g. `evidence/" + sort + "/" + w.today.str() + "-" +
+                    (sort == "practice" ? "meeting-minutes" : sort == "learning" ? "reading-note" : sort == "reflection" ? "reflective-log" : "item") +
+                    ".md`, linked as [" + sort + "](evidence/" + sort + "/…).");
+    if (!after.empty())
+        t += bullet(r.id + " counts only once " + join(after) + (after.size() == 1 ? " is" : " are") + " met.");
+    t += bullet("This README is only a guide; it is not evidence.");
+    w.add(dir + "README.md", t);
+
+    std::vector<std::pair<std::string, std::string>> sections = {
+        {"Introduction", "The focus of the module in your school and role, and why it matters now."},
+        {"Context and literature", "What research says about it, read critically against your own context."},
+        {"Leading the development", "What you did, with whom, and what happened: draw on your evidence of practice and "
+                                    "link each item, e.g. [minutes](evidence/practice/…)."},
+        {"Evaluation", "What changed in teaching and learning, and how you know; what did not."},
+        {"Reflection", "What the module taught you about your own leadership, with your evidence of learning and "
+                       "reflection, and what you will do next."},
+        {"References", "Not counted. pandoc --citeproc writes the list from the bibliography; or write it here yourself."}};
+    w.document(dir + assignment, r, "The assignment of " + r.title, "Link every evidence item kept under evidence/.", sections);
+}
+
+} // namespace
+
+extern const RequirementKind module_kind;
+const RequirementKind module_kind{
+    .name = "module",
+    .summary = "a Diploma module: its assignment, and evidence of practice, learning and reflection linked from it",
+    .params = params,
+    .codes = codes,
+    .check = check_module,
+    .scaffold = init,
+    .documents = documents,
+};
 
 } // namespace lilo

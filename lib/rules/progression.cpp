@@ -13,7 +13,29 @@
 
 #include "rules/kinds.hpp"
 
+#include "scaffold/writer.hpp"
+
 namespace lilo {
+
+namespace {
+
+using namespace lilo::scaffold;
+
+constexpr KindParam params[] = {
+    {"weights", "each mark's weight in the mean (essay1, essay2, thesis)"},
+    {"min_mean", "the weighted mean needed"},
+    {"min_marks", "marks that must each reach a minimum"},
+    {"combine", "whether every condition must hold (`all`) or one of them (`any`)", 0, "all"},
+};
+
+constexpr KindCode codes[] = {
+    {"not-met", "The progression rule is not met by the marks given.",
+     "The arithmetic shows which condition fails; marks are the examiners' to change, not the candidate's."},
+    {"marks-missing", "Progression cannot be decided: a mark is missing or not a number from 0 to 100.",
+     "Give every mark under `marks:` in portfolio.yaml once it is known."},
+};
+
+} // namespace
 
 namespace {
 
@@ -72,8 +94,8 @@ void check_progression(CheckContext& ctx)
     const auto& p = ctx.requirement->params;
     const auto weights = p.value("weights", nlohmann::json::object());
     const auto minimums = p.value("min_marks", nlohmann::json::object());
-    const double min_mean = param_number(p, "min_mean");
-    const bool need_all = p.value("combine", "all") != "any";
+    const double min_mean = param_number(*ctx.requirement, "min_mean");
+    const bool need_all = param_text(*ctx.requirement, "combine") != "any";
 
     std::vector<std::string> needed;
     for (auto it = weights.begin(); it != weights.end(); ++it) needed.push_back(it.key());
@@ -151,5 +173,39 @@ void check_progression(CheckContext& ctx)
     }
     ctx.report.progression = std::move(result);
 }
+
+namespace {
+
+// The marks a progression rule reads, commented out until they are known.
+std::string manifest_part(const scaffold::Writer&, const RequirementSpec& r)
+{
+    std::vector<std::string> names;
+    for (const char* key : {"weights", "min_marks"}) {
+        const auto& o = r.params.value(key, nlohmann::json::object());
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (std::find(names.begin(), names.end(), it.key()) == names.end()) names.push_back(it.key());
+    }
+    if (names.empty()) return "";
+    std::string y = "# " + r.id + " (" + r.title + "): your marks, 0 to 100, as the examiners return them.\n";
+    y += "# Until every mark is here, lilo reports the progression as pending. Remove\n";
+    y += "# the `#` of `marks:` and of each mark when you have it.\n";
+    y += "# marks:\n";
+    for (const auto& n : names) y += "#   " + yaml_scalar(n) + ": 0\n";
+    return y;
+}
+
+
+
+} // namespace
+
+extern const RequirementKind progression_kind;
+const RequirementKind progression_kind{
+    .name = "progression",
+    .summary = "progression from the marks: a weighted mean and minimum marks, all or any",
+    .params = params,
+    .codes = codes,
+    .check = check_progression,
+    .manifest_part = manifest_part,
+};
 
 } // namespace lilo

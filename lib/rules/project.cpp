@@ -5,7 +5,48 @@
 #include "rules/near_miss.hpp"
 #include "rules/records.hpp"
 
+#include "scaffold/writer.hpp"
+#include "rules/document.hpp"
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
 namespace lilo {
+
+namespace {
+
+using namespace lilo::scaffold;
+
+constexpr KindParam params[] = {
+    {"path", "the project's description (portfolio.yaml's `project:` moves it)", 0, "project/project.md"},
+    {"sections", "the headings the description needs (a list of alternatives for each)"},
+    {"min_section_words", "the words each section needs"},
+};
+
+constexpr KindCode codes[] = {
+    code_missing,
+    {"title", "No `title:` in the front matter.",
+     "Give the project a title."},
+    {"status", "The project is not completed.",
+     "Set `status: completed` when it is."},
+    {"started", "No valid `started:` date.",
+     "Give `started: YYYY-MM-DD`."},
+    {"completed", "No valid `completed:` date.",
+     "Give `completed: YYYY-MM-DD`."},
+    {"dates-order", "Completed before it started.",
+     "Correct the dates."},
+    {"outside-period", "A project date lies outside the programme period.",
+     "Correct the date."},
+    {"section-missing", "A required section heading is missing.",
+     "Add the heading (any level, any order)."},
+    {"section-words", "A required section is too short.",
+     "Write more under that heading."},
+    {"link-broken", "A local link points at no file.",
+     "Add the file or correct the link."},
+};
+
+} // namespace
 
 void check_project(CheckContext& ctx)
 {
@@ -44,7 +85,7 @@ void check_project(CheckContext& ctx)
                       std::string(key) + " " + d->str() + ", outside the period " + ctx.manifest.start->str() + " to " + ctx.manifest.end->str());
     }
 
-    const auto min_words = static_cast<std::uint64_t>(param_int(p, "min_section_words"));
+    const auto min_words = static_cast<std::uint64_t>(param_count(*ctx.requirement, "min_section_words"));
     for (const auto& s : p.value("sections", nlohmann::json::array())) {
         const std::string name = s.is_string() ? s.get<std::string>() : dump_json(s);
         const auto found = f->doc.find_headings(name);
@@ -65,5 +106,60 @@ void check_project(CheckContext& ctx)
         else if (!t.exists) ctx.error("link-broken", *rel, link.line, "link to '" + link.target + "': no such file in the portfolio");
     }
 }
+
+namespace {
+
+// ---- R4: the project description and its evidence.
+void init(scaffold::Writer& w, const RequirementSpec& r)
+{
+    const std::string rel = fs::path(param_text(r, "path")).lexically_normal().generic_string();
+    const std::string dir = parent_prefix(rel);
+    const long words = param_count(r, "min_section_words");
+    std::vector<std::vector<std::string>> sections;
+    for (const auto& s : r.params.value("sections", nlohmann::json::array()))
+        if (auto a = alternatives(s); !a.empty()) sections.push_back(a);
+    std::vector<std::string> first_names;
+    for (const auto& a : sections) first_names.push_back(a.front());
+
+    if (!dir.empty()) {
+        std::string t = "# " + r.title + " (" + r.id + ")\n\n";
+        t += para("`" + rel.substr(dir.size()) + "` describes the project" +
+                  (first_names.empty() ? "" : " under the headings " + join(first_names)) +
+                  ". Keep its evidence here (surveys, records, letters, data; e.g. in `evidence/`) and link each file "
+                  "from the description; every local link must lead to a file that exists.");
+        w.add(dir + "README.md", t);
+    }
+    std::string t = "---\n";
+    t += "title: \"Your project's title\"\n";
+    t += "status: in-progress          # planned | in-progress | completed\n";
+    t += "started: " + w.today.str() + "\n";
+    t += "# completed: YYYY-MM-DD      # add when it is finished, with `status: completed`\n";
+    t += "---\n\n";
+    std::vector<std::string> intro = {
+        "The " + r.title + " (" + r.id + "): an initiative to improve teaching and learning in your area of "
+        "responsibility. To be met it needs a title, `status: completed`, `started:` and `completed:` dates inside your "
+        "period" + (words > 0 ? ", and at least " + plural(words, "word", "words") + " in each section below" : "") + ".",
+        "Link evidence kept beside this file, e.g. [survey](evidence/baseline-survey.pdf)."};
+    t += comment(intro);
+    for (const auto& a : sections) {
+        t += "\n## " + md_heading(a.front()) + "\n\n";
+        std::string prompt = project_prompt(a.front());
+        if (a.size() > 1) prompt += " (This heading may also be " + join(std::vector<std::string>(a.begin() + 1, a.end()), "or") + ".)";
+        t += comment({prompt});
+    }
+    w.add(rel, t);
+}
+
+} // namespace
+
+extern const RequirementKind project_kind;
+const RequirementKind project_kind{
+    .name = "project",
+    .summary = "the Innovation Development Project, with its sections and evidence",
+    .params = params,
+    .codes = codes,
+    .check = check_project,
+    .scaffold = init,
+};
 
 } // namespace lilo

@@ -58,11 +58,10 @@ void check_backdated(CheckContext& ctx, const DatedRecord& r)
     if (it == ctx.history->first_added.end() || it->second.at_shallow_boundary) return;  // not committed, or history too short
     const auto committed = Date::parse(it->second.date);
     if (!committed) return;
-    const auto& p = ctx.requirement->params;
-    const long max_days = param_int(p, "max_backdate_days", 14);
+    const long max_days = param_count(*ctx.requirement, "max_backdate_days");
     const long days = *committed - *r.date;
     if (days <= max_days) return;
-    const Severity sev = p.value("backdated", "warning") == "error" ? Severity::error : Severity::warning;
+    const Severity sev = param_text(*ctx.requirement, "backdated") == "error" ? Severity::error : Severity::warning;
     ctx.finding(sev, "backdated", r.rel, r.date_line,
                 "dated " + r.date->str() + " but first committed on " + committed->str() + " (" + it->second.commit.substr(0, 7) + "), " +
                     std::to_string(days) + " days later; at most " + std::to_string(max_days) + " (max_backdate_days)");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "rules/context.hpp"
+#include "rules/kinds.hpp"
 
 namespace lilo {
 
@@ -35,6 +36,15 @@ void check_backdated(CheckContext& ctx, const DatedRecord& r);
 // The portfolio-relative folder for a setting, resolved and confined; reports problems.
 // `manifest_pointer`: where portfolio.yaml sets the path ("/essay"), if it does.
 std::optional<std::string> resolve_setting(CheckContext& ctx, const std::string& path, const std::string& manifest_pointer = "");
+
+// The parameters and codes of every kind whose records are dated.
+inline constexpr KindParam param_max_backdate_days{
+    "max_backdate_days", "in a git work tree, how many days a record's stated date may lie before the commit that first added it", 14};
+inline constexpr KindParam param_backdated{"backdated", "whether a backdated record is a `warning` or an `error`", 0, "warning"};
+inline constexpr KindCode code_undated{"undated", "A record has no date, or a date that does not exist.",
+                                       "Give `date: YYYY-MM-DD` in its front matter or start its file name with the date."};
+inline constexpr KindCode code_backdated{"backdated", "A record's stated date lies long before the commit that first added it.",
+                                         "Date a record when it is written; if the date is right, say in the record why it was committed late."};
 
 } // namespace lilo
 

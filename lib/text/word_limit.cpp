@@ -79,6 +79,13 @@ std::optional<WordLimit> parse_word_limit(std::string_view spec)
     return std::nullopt;
 }
 
+bool declared_within(std::uint64_t declared, std::uint64_t count, double tolerance)
+{
+    const auto t = static_cast<std::uint64_t>(std::llround(tolerance * 1e6));
+    const std::uint64_t diff = declared > count ? declared - count : count - declared;
+    return diff * 1000000ull <= t * count;
+}
+
 } // namespace lilo
 
 namespace lilo {

@@ -20,6 +20,15 @@ struct WordLimit {
 // Parses a limit as given on the command line; nullopt when malformed.
 std::optional<WordLimit> parse_word_limit(std::string_view spec);
 
+// How far a document's `declared_words` may lie from its count, as a
+// fraction of the count, where its programme does not say (lilo count, and
+// every kind's `declared_tolerance`).
+inline constexpr double default_declared_tolerance = 0.05;
+
+// |declared − count| ≤ tolerance × count, exactly (the tolerance taken to six
+// decimal places, compared in integers).
+bool declared_within(std::uint64_t declared, std::uint64_t count, double tolerance = default_declared_tolerance);
+
 // A target with a tolerance: 1000 ± 10% is 900–1,100 (bounds inclusive).
 WordLimit limit_around(double target, double tolerance);
 

@@ -1,0 +1,241 @@
+// The registry of requirement kinds against everything that describes them:
+// the programme schema, lilo-programme(5), lilo explain, lilo init and lilo
+// check. A kind added to lib/rules/kinds.cpp is held to all of them here.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "check.hpp"
+#include "programme/programme.hpp"
+#include "rules/explain.hpp"
+#include "rules/kinds.hpp"
+#include "scaffold/scaffold.hpp"
+#include "scaffold/writer.hpp"
+
+using namespace lilo;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p)
+{
+    std::ifstream in(p);
+    REQUIRE_MESSAGE(in, p.string());
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const fs::path source_dir = LILO_SOURCE_DIR;
+
+nlohmann::json programme_schema() { return nlohmann::json::parse(slurp(source_dir / "schemas/programme.schema.json")); }
+
+// The parameters the schema requires of a kind (its if/then block).
+std::set<std::string> required_by_schema(const nlohmann::json& schema, std::string_view kind)
+{
+    for (const auto& block : schema["definitions"]["requirement"]["allOf"])
+        if (block["if"]["properties"]["kind"]["const"] == kind) return block["then"]["required"].get<std::set<std::string>>();
+    return {};
+}
+
+// A value for a parameter the schema requires: the kind's default, or for a
+// list or map the least the schema accepts.
+nlohmann::json value_for(const KindParam& p, const nlohmann::json& property)
+{
+    static const std::map<std::string, nlohmann::json> lists = {
+        {"courses", nlohmann::json::array({{{"id", "course-a"}}})}, {"sections", {"Introduction"}},
+        {"evidence", {"practice"}}, {"paths", {"essays/essay-1.md"}}, {"weights", {{"thesis", 1}}},
+        {"models", nlohmann::json::object()}, {"min_marks", nlohmann::json::object()}, {"after", nlohmann::json::array()}};
+    if (auto it = lists.find(std::string(p.name)); it != lists.end()) return it->second;
+    if (!p.default_text.empty()) return std::string(p.default_text);
+    const std::string ref = property.value("$ref", "");
+    if (ref.ends_with("/count")) return static_cast<long>(p.default_number);
+    return p.default_number;
+}
+
+// A programme with one requirement of every kind, each with its defaults.
+std::string every_kind_programme()
+{
+    const auto schema = programme_schema();
+    const auto& props = schema["definitions"]["requirement"]["properties"];
+    nlohmann::json prog = {{"id", "every-kind"}, {"title", "Every kind"}, {"requirements", nlohmann::json::object()}};
+    int n = 0;
+    for (const auto* kind : requirement_kinds()) {
+        nlohmann::json r = {{"kind", std::string(kind->name)}, {"title", "A " + std::string(kind->name)}};
+        for (const auto& name : required_by_schema(schema, kind->name)) {
+            if (name == "title") continue;
+            const auto* p = kind->param(name);
+            REQUIRE_MESSAGE(p, kind->name << ": the schema requires '" << name << "', which the kind does not take");
+            r[name] = value_for(*p, props[name]);
+        }
+        prog["requirements"]["R" + std::to_string(++n)] = r;
+    }
+    return prog.dump(2); // JSON is YAML
+}
+
+class TempDir {
+public:
+    TempDir()
+    {
+        std::random_device rd;
+        m_dir = fs::temp_directory_path() / ("lilo-kinds-" + std::to_string(rd()) + "-" + std::to_string(rd()));
+        fs::create_directories(m_dir);
+    }
+    ~TempDir()
+    {
+        std::error_code ec;
+        fs::remove_all(m_dir, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const fs::path& dir() const { return m_dir; }
+
+private:
+    fs::path m_dir;
+};
+
+} // namespace
+
+TEST_CASE("the programme schema's kinds are the registry's, and each kind's parameters are in it")
+{
+    const auto schema = programme_schema();
+    const auto& requirement = schema["definitions"]["requirement"];
+    std::set<std::string> in_schema = requirement["properties"]["kind"]["enum"].get<std::set<std::string>>();
+    std::set<std::string> in_registry;
+    for (const auto* kind : requirement_kinds()) in_registry.insert(std::string(kind->name));
+    CHECK(in_schema == in_registry);
+    for (const auto* kind : requirement_kinds()) {
+        CAPTURE(kind->name);
+        for (const auto& p : kind->params) {
+            CAPTURE(p.name);
+            CHECK(requirement["properties"].contains(std::string(p.name)));
+            CHECK(!p.meaning.empty());
+        }
+        // Every parameter the schema requires is one the kind takes.
+        for (const auto& name : required_by_schema(schema, kind->name))
+            if (name != "title") CHECK_MESSAGE(kind->param(name), name);
+    }
+}
+
+TEST_CASE("lilo-programme(5) names every kind and every parameter")
+{
+    const std::string page = slurp(source_dir / "man/lilo-programme.5");
+    for (const auto* kind : requirement_kinds()) {
+        // Each kind has its section, and its parameters are named in it.
+        const auto at = page.find(".SS kind: " + std::string(kind->name) + "\n");
+        REQUIRE_MESSAGE(at != std::string::npos, kind->name);
+        const std::string section = page.substr(at, page.find(".SS ", at + 1) - at);
+        for (const auto& p : kind->params) {
+            std::string escaped(p.name);
+            for (std::size_t i = 0; (i = escaped.find('_', i)) != std::string::npos; i += 2) escaped.insert(i, "\\");
+            CHECK_MESSAGE((section.find(std::string(p.name)) != std::string::npos || section.find(escaped) != std::string::npos),
+                          kind->name << ": " << p.name);
+        }
+    }
+}
+
+TEST_CASE("every kind's codes have explain text, once each")
+{
+    for (const auto* kind : requirement_kinds()) {
+        std::set<std::string_view> seen;
+        CHECK(!kind->summary.empty());
+        for (const auto& c : kind->codes) {
+            CAPTURE(kind->name);
+            CAPTURE(c.slug);
+            CHECK(seen.insert(c.slug).second);
+            CHECK(!c.meaning.empty());
+            CHECK(!c.fix.empty());
+        }
+    }
+}
+
+TEST_CASE("every code in lilo's sources has explain text")
+{
+    // A requirement's finding is its kind's code; a criterion's and the portfolio's form's are in explain's tables.
+    std::set<std::string> kind_codes;
+    for (const auto* kind : requirement_kinds())
+        for (const auto& c : kind->codes) kind_codes.insert(std::string(c.slug));
+    const std::regex finding(R"re((?:ctx\.error|lack)\(\s*"([a-z-]+)"|ctx\.finding\([^,()]+,\s*"([a-z-]+)")re");
+    const std::regex criterion(R"re(miss\(\s*"([a-z-]+)")re");
+    const std::regex form(R"re("P\.([a-z-]+)"|FsProblem\{"([a-z-]+)"|\{"(yaml-[a-z-]+)"|return \{"([a-z-]+)", )re");
+    std::size_t seen = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(source_dir / "lib")) {
+        if (entry.path().extension() != ".cpp") continue;
+        const std::string text = slurp(entry.path());
+        const std::string file = entry.path().filename().string();
+        for (std::sregex_iterator it(text.begin(), text.end(), finding), end; it != end; ++it) {
+            const std::string slug = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
+            CHECK_MESSAGE(kind_codes.count(slug), file << ": " << slug);
+            ++seen;
+        }
+        for (std::sregex_iterator it(text.begin(), text.end(), criterion), end; it != end; ++it) {
+            CHECK_MESSAGE(criterion_code((*it)[1].str()), file << ": C." << (*it)[1].str());
+            ++seen;
+        }
+        for (std::sregex_iterator it(text.begin(), text.end(), form), end; it != end; ++it)
+            for (int g = 1; g <= 4; ++g)
+                if ((*it)[g].matched) {
+                    CHECK_MESSAGE(portfolio_code((*it)[g].str()), file << ": P." << (*it)[g].str());
+                    ++seen;
+                }
+    }
+    CHECK(seen > 100); // the patterns still find lilo's codes
+}
+
+TEST_CASE("every code that checking the examples emits has explain text")
+{
+    for (const auto& example : fs::directory_iterator(source_dir / "examples")) {
+        CheckOptions opt;
+        opt.folder = example.path();
+        opt.display_name = example.path().filename().string();
+        opt.as_of = *Date::parse("2026-11-20");
+        opt.git = CheckOptions::Git::off;
+        const Report r = check_portfolio(opt);
+        const Programme p = load_programme(r.programme, "");
+        for (const auto& d : r.diagnostics) CHECK_MESSAGE(explain(p, d.code, &r), example.path().filename().string() << ": " << d.code);
+    }
+}
+
+TEST_CASE("a programme using every kind with its defaults loads, scaffolds, and checks every example")
+{
+    TempDir tmp;
+    const fs::path file = tmp.dir() / "every-kind.yaml";
+    std::ofstream(file) << every_kind_programme();
+    const Programme p = load_programme(file.string(), "");
+    REQUIRE(p.requirements.size() == requirement_kinds().size());
+
+    ScaffoldOptions so;
+    so.programme = file.string();
+    so.today = Date::parse("2026-01-05");
+    const auto result = write_scaffold(tmp.dir() / "new", so);
+    CHECK(!result.written.empty());
+    for (const auto* kind : requirement_kinds()) {
+        // What each kind writes, alone.
+        std::size_t with = 0;
+        if (kind->scaffold) {
+            scaffold::Writer w(p, file.string(), *so.today);
+            for (const auto& r : p.requirements)
+                if (find_kind(r.kind) == kind) kind->scaffold(w, r);
+            with = w.take().size();
+            CHECK_MESSAGE(with > 0, kind->name << " scaffolds nothing");
+        }
+    }
+
+    for (const auto& example : fs::directory_iterator(source_dir / "examples")) {
+        CheckOptions opt;
+        opt.folder = example.path();
+        opt.display_name = example.path().filename().string();
+        opt.programme = file.string();
+        opt.git = CheckOptions::Git::off;
+        opt.as_of = *Date::parse("2026-11-20");
+        Report r;
+        CHECK_NOTHROW(r = check_portfolio(opt));
+        CHECK(r.requirements.size() == requirement_kinds().size());
+        for (const auto& d : r.diagnostics) CHECK_MESSAGE(explain(p, d.code, &r), example.path().filename().string() << ": " << d.code);
+    }
+}
