@@ -28,6 +28,7 @@ Runner setup_explain(CLI::App& sub);
 Runner setup_programme(CLI::App& sub);
 Runner setup_batch(CLI::App& sub);
 Runner setup_report(CLI::App& sub);
+Runner setup_export(CLI::App& sub);
 
 inline constexpr Command commands[] = {
     {"init", "Start a new portfolio that you can write in at once", setup_init},
@@ -35,6 +36,7 @@ inline constexpr Command commands[] = {
     {"explain", "Explain a requirement, criterion or code, and how to fix it", setup_explain},
     {"count", "Count words as an examiner would", setup_count},
     {"bundle", "Write the submission bundle: a zipped BagIt bag", setup_bundle},
+    {"export", "Write the submission as Cambridge takes it: PDF, .docx or HTML, named by its convention", setup_export},
     {"verify", "Verify a bundle: manifests, hashes, and the check again", setup_verify},
     {"fingerprint", "Print the portfolio's fingerprint for a mentor's sign-off", setup_fingerprint},
     {"batch", "Check a whole cohort: folders of portfolios or bundles, side by side", setup_batch},
