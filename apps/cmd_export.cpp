@@ -72,13 +72,18 @@ Runner setup_export(CLI::App& sub)
                        res.report.complete() ? "complete" : "incomplete", res.report.as_of);
             for (const auto& f : res.files) fmt::print("  {}  {} bytes  {}\n", f.name, with_commas(f.bytes), f.what);
             for (const auto& w : res.words) {
-                fmt::print("{}: Word counts {} words in {}; lilo counts {} (§4): {} words\n", w.file, with_commas(w.word), w.exported,
+                fmt::print("{}: Word counts {} words in {}; lilo counts {} (§4): {}\n", w.file, with_commas(w.word), w.exported,
                            with_commas(w.lilo), signed_count(static_cast<long long>(w.word) - static_cast<long long>(w.lilo)));
-                fmt::print("  reference list {} (Word counts it, lilo does not); citations {} (as rendered, against lilo's 2 a key);"
-                           " tables {} (lilo leaves them out); other {} (word boundaries: dashes, symbols, captions)\n",
-                           signed_count(static_cast<long long>(w.references)), signed_count(w.citations),
-                           signed_count(static_cast<long long>(w.tables)), signed_count(w.other()));
-                fmt::print("  both count headings ({}) and footnotes ({})\n", with_commas(w.headings), with_commas(w.footnotes));
+                std::string left_out, both;
+                for (const auto& c : w.categories) {
+                    if (c.words == 0) continue;
+                    std::string& into = c.lilo_counts ? both : left_out;
+                    into += (into.empty() ? "" : ", ") + c.name + " " + (c.lilo_counts ? with_commas(c.words) : signed_count(static_cast<long long>(c.words)));
+                }
+                if (!left_out.empty()) fmt::print("  Word counts, lilo leaves out: {}\n", left_out);
+                fmt::print("  citations {} (as rendered, against lilo's 2 words a key); other {} (word boundaries: dashes, symbols)\n",
+                           signed_count(w.citations), signed_count(w.other()));
+                if (!both.empty()) fmt::print("  both count: {}\n", both);
             }
             return exit_ok;
         } catch (const ExportRefused& e) {

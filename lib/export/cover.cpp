@@ -95,7 +95,8 @@ CoverSheet gather_cover_sheet(const PortfolioFs& files, const nlohmann::json& re
         c.documents.push_back(doc);
     };
     std::string essay_file;
-    if (report.contains("essay") && report["essay"].is_object() && report["essay"].contains("words")) {
+    if (report.contains("essay") && report["essay"].is_object() && report["essay"].contains("words") && report["essay"]["words"].is_number() &&
+        report["essay"].contains("file") && report["essay"]["file"].is_string()) {
         essay_file = report["essay"].value("file", "");
         std::string title = "Essay";
         for (const auto& r : report.value("requirements", nlohmann::json::array()))

@@ -1,5 +1,6 @@
 #include "export/docx_words.hpp"
 
+#include <cstdlib>
 #include <stdexcept>
 #include <zip.h>
 
@@ -110,11 +111,22 @@ DocxWords count_docx_words(const std::filesystem::path& docx)
     zip_discard(z);
     if (doc.empty()) throw std::runtime_error(docx.string() + ": not a .docx (no word/document.xml)");
     DocxWords w;
+    int appendix_level = 0; // the heading level of the appendix being read, 0 outside one
     each_paragraph(doc, [&](const std::string& text, const std::string& style, bool in_table) {
         const std::uint64_t n = word_style_count(text);
         w.total += n;
-        if (in_table) w.tables += n;
-        else if (style.starts_with("Heading") || style == "Title" || style == "Subtitle") w.headings += n;
+        const bool heading = style.starts_with("Heading") || style == "Title" || style == "Subtitle";
+        if (heading) {
+            const int level = style.starts_with("Heading") && style.size() > 7 ? std::atoi(style.c_str() + 7) : 1;
+            if (appendix_level > 0 && level <= appendix_level) appendix_level = 0;
+            std::string_view t = text;
+            while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+            if (appendix_level == 0 && (t.starts_with("Appendix") || t.starts_with("Appendices") || t.starts_with("附錄")))
+                appendix_level = level > 0 ? level : 1;
+        }
+        if (appendix_level > 0) w.appendices += n;
+        else if (in_table) w.tables += n;
+        else if (heading) w.headings += n;
         else if (style == "Bibliography") w.references += n;
     });
     each_paragraph(notes, [&](const std::string& text, const std::string&, bool) { w.footnotes += word_style_count(text); });

@@ -15,6 +15,7 @@ struct DocxWords {
     std::uint64_t references = 0;  // the reference list (pandoc's Bibliography style)
     std::uint64_t footnotes = 0;   // word/footnotes.xml
     std::uint64_t tables = 0;      // text inside tables
+    std::uint64_t appendices = 0;  // under a heading that begins Appendix, Appendices or 附錄, heading included
 };
 
 // Throws std::runtime_error when the file is no .docx.

@@ -108,8 +108,10 @@ std::string_view extension_of(ExportFormat f)
 
 long long WordComparison::other() const
 {
-    return static_cast<long long>(word) - static_cast<long long>(lilo) - static_cast<long long>(references) -
-           static_cast<long long>(tables) - citations;
+    long long rest = static_cast<long long>(word) - static_cast<long long>(lilo) - citations;
+    for (const auto& c : categories)
+        if (!c.lilo_counts) rest -= static_cast<long long>(c.words);
+    return rest;
 }
 
 fs::path export_target(const ExportOptions& o, const std::string& stem)
@@ -245,6 +247,7 @@ ExportResult write_export(const ExportOptions& o)
         job.title = d.title;
         job.source = d.file;
         job.what = d.requirement + " " + d.title + " (" + d.file + ")";
+        job.requirement = d.requirement;
         job.resource_dir = parent_of(d.file);
         job.document = true;
         jobs.push_back(std::move(job));
@@ -273,14 +276,20 @@ ExportResult write_export(const ExportOptions& o)
                 cmp.file = job.source;
                 cmp.exported = name;
                 cmp.word = w.total;
-                cmp.headings = w.headings;
-                cmp.footnotes = w.footnotes;
-                cmp.references = w.references;
-                cmp.tables = w.tables;
+                // What lilo counts of this document: its requirement's rules (the MPhil thesis leaves footnotes out).
+                CountRules rules = programme.count_rules;
+                for (const auto& r : programme.requirements)
+                    if (r.id == job.requirement) rules = requirement_count_rules(programme, r);
+                cmp.categories = {{"headings", w.headings, rules.counts(Category::headings)},
+                                  {"footnotes", w.footnotes, rules.counts(Category::footnotes)},
+                                  {"reference list", w.references, rules.counts(Category::references)},
+                                  {"tables", w.tables, rules.counts(Category::tables)},
+                                  {"appendices", w.appendices, rules.counts(Category::appendices)}};
                 cmp.citations = citation_word_difference(setup, job);
                 for (const auto& doc : report_json.value("documents", nlohmann::json::array()))
                     if (doc.value("file", "") == job.source) cmp.lilo = doc.value("words", std::uint64_t{0});
-                if (report_json.contains("essay") && report_json["essay"].is_object() && report_json["essay"].value("file", "") == job.source)
+                if (report_json.contains("essay") && report_json["essay"].is_object() && report_json["essay"].contains("file") &&
+                    report_json["essay"]["file"] == job.source && report_json["essay"]["words"].is_number())
                     cmp.lilo = report_json["essay"].value("words", std::uint64_t{0});
                 result.words.push_back(cmp);
             }

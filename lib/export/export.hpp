@@ -42,11 +42,18 @@ struct ExportRefused : std::runtime_error {
 // count of the same document, and where they differ.
 struct WordComparison {
     std::string title, file, exported;   // exported: the .docx's name
-    std::uint64_t lilo = 0;              // lilo's §4 count
+    std::uint64_t lilo = 0;              // lilo's §4 count, by the document's own rules
     std::uint64_t word = 0;              // Word's count of the .docx's text (footnotes included)
-    std::uint64_t headings = 0, footnotes = 0, references = 0, tables = 0;
+    struct Category {
+        std::string name;                // "headings", "footnotes", "reference list", "tables", "appendices"
+        std::uint64_t words = 0;         // as Word counts them in the .docx
+        bool lilo_counts = false;        // whether lilo's count holds them too
+    };
+    std::vector<Category> categories;
     long long citations = 0;             // rendered citations' words minus lilo's (2 a key, plus prefix and locator)
-    long long other() const;             // the rest: word - lilo - references - tables - citations
+    // The rest, once the categories lilo leaves out and the citations are
+    // accounted for: word boundaries (dashes, symbols), captions.
+    long long other() const;
 };
 
 struct ExportedFile {

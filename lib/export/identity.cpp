@@ -98,7 +98,10 @@ SubmissionIdentity submission_identity(const YamlDoc& manifest, const Programme&
     // The documents, in the report's order: the essay first, then the others.
     std::vector<std::pair<std::string, std::string>> docs; // (requirement, file)
     std::vector<std::string> titles;
-    const std::string essay_file = report.contains("essay") && report["essay"].is_object() ? report["essay"].value("file", "") : "";
+    const std::string essay_file = report.contains("essay") && report["essay"].is_object() && report["essay"].contains("file") &&
+                                           report["essay"]["file"].is_string()
+                                       ? report["essay"]["file"].get<std::string>()
+                                       : "";
     for (const auto& r : programme.requirements) {
         if (r.kind != "essay" || essay_file.empty()) continue;
         docs.emplace_back(r.id, essay_file);

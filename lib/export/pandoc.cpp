@@ -46,13 +46,22 @@ struct EpochForChildren {
     EpochForChildren& operator=(const EpochForChildren&) = delete;
 };
 
+// pandoc records --bibliography and --csl in the .docx (docProps/custom.xml):
+// they are given as names in the scratch folder, where pandoc runs, so that
+// no path of this machine goes into the file and it is the same everywhere.
 std::vector<std::string> pandoc_args(const PandocSetup& s, const PandocJob& job, const std::string& to)
 {
-    std::vector<std::string> a{"pandoc", "--from=markdown", "--to=" + to, "--citeproc", "--csl=" + (s.work / "lilo-author-date.csl").string(),
-                               "--lua-filter=" + (s.work / "links.lua").string(),
+    std::vector<std::string> a{"pandoc", "--from=markdown", "--to=" + to, "--citeproc", "--csl=lilo-author-date.csl",
+                               "--lua-filter=links.lua",
                                "--resource-path=" + (s.root / job.resource_dir).string() + ":" + s.root.string(),
                                "--metadata=link-citations:false"};
-    if (job.bibliography) a.push_back("--bibliography=" + (s.root / *job.bibliography).string());
+    if (job.bibliography) {
+        const std::string name = "references" + fs::path(*job.bibliography).extension().string();
+        std::error_code ec;
+        fs::copy_file(s.root / *job.bibliography, s.work / name, fs::copy_options::overwrite_existing, ec);
+        if (ec) throw std::runtime_error(*job.bibliography + ": cannot read: " + ec.message());
+        a.push_back("--bibliography=" + name);
+    }
     return a;
 }
 
@@ -84,7 +93,7 @@ void refuse_on_warnings(const PandocJob& job, const std::string& err)
 ChildResult run_pandoc(const PandocSetup& s, const PandocJob& job, std::vector<std::string> args)
 {
     EpochForChildren epoch(s.source_date_epoch);
-    ChildRun run{std::move(args), s.time_limit, job.markdown, s.root.string()};
+    ChildRun run{std::move(args), s.time_limit, job.markdown, s.work.string()};
     ChildResult r = run_child(run, "pandoc");
     if (!r.ok()) {
         std::string tail = r.err.size() > 2000 ? r.err.substr(r.err.size() - 2000) : r.err;
@@ -134,7 +143,7 @@ void render_with_pandoc(const PandocSetup& s, const PandocJob& job, ExportFormat
         return;
     }
     auto a = pandoc_args(s, job, "html5");
-    a.insert(a.end(), {"--standalone", "--self-contained", "--css=" + (s.work / "export.css").string(), "--metadata=pagetitle:" + job.title,
+    a.insert(a.end(), {"--standalone", "--self-contained", "--css=export.css", "--metadata=pagetitle:" + job.title,
                        "--output=-"});
     const ChildResult r = run_pandoc(s, job, std::move(a));
     if (f == ExportFormat::html) {

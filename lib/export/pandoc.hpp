@@ -22,6 +22,7 @@ struct PandocJob {
     std::string markdown;                 // front matter and comments already left out
     std::string name;                     // the file name without extension
     std::string title, what, source;      // source: the portfolio-relative file ("" for the portfolio file)
+    std::string requirement;              // the programme's requirement ("R6"); "" for the portfolio file
     std::string resource_dir;             // portfolio-relative folder images are found from
     std::optional<std::string> bibliography;
     bool document = false;                // a document the programme names (not the portfolio file)

@@ -83,19 +83,20 @@ std::vector<std::pair<std::string, std::string>> identity_rows(const CoverSheet&
 
 std::string cover_sheet_markdown(const CoverSheet& c)
 {
-    std::string s = "# Cover sheet\n\n| | |\n|:--|:--|\n";
+    // Pipe tables: pandoc sizes the columns by the dashes of the separator line.
+    std::string s = "# Cover sheet\n\n| | |\n|:------------|:------------------------------------------|\n";
     for (const auto& [k, v] : identity_rows(c)) s += "| " + cell(k) + " | " + cell(v) + " |\n";
-    s += "\n## Requirements\n\n| Requirement | | Status |\n|:--|:--|:--|\n";
+    s += "\n## Requirements\n\n| Requirement | | Status |\n|:-------|:----------------------------------------------|:--------|\n";
     for (const auto& r : c.requirements) s += "| " + cell(r.id) + " | " + cell(r.title) + " | " + (r.met ? "met" : "**unmet**") + " |\n";
     if (!c.documents.empty()) {
-        s += "\n## Word counts\n\n| Document | File | Words | Limit | |\n|:--|:--|--:|:--|:--|\n";
+        s += "\n## Word counts\n\n| Document | File | Words | Limit | |\n|:---------------|:----------------------------|-------:|:------------|:-------|\n";
         for (const auto& d : c.documents)
             s += "| " + cell(d.title) + " | " + cell(d.file) + " | " + with_commas(d.words) + " | " + limit_text(d) + " | " +
                  (d.within ? "within" : "**outside**") + " |\n";
     }
     s += "\nFingerprint: " + cell(c.fingerprint) + "\\\nChecked by lilo " + cell(c.lilo_version) + "\n";
     if (!c.criteria.empty()) {
-        s += "\n## Criteria map\n\n| Criterion | Essay section | Words | Evidence linked |\n|:--|:--|--:|:--|\n";
+        s += "\n## Criteria map\n\n| Criterion | Essay section | Words | Evidence linked |\n|:---------------------|:------------------|------:|:-----------------------|\n";
         for (const auto& k : c.criteria) {
             std::string ev;
             for (const auto& e : k.evidence) ev += (ev.empty() ? "" : ", ") + cell(e);
@@ -111,7 +112,7 @@ std::string cover_sheet_html(const CoverSheet& c, const std::string& prefix, con
     std::string s = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
                     html(c.candidate_name) + ": " + html(c.programme_title) + "</title>\n" +
-                    "<style>\nbody{font-family:\"Noto Sans\",\"Noto Sans CJK TC\",\"Noto Sans CJK SC\",sans-serif;max-width:60rem;margin:2rem auto;"
+                    "<style>\nbody{font-family:\"Noto Sans\",\"DejaVu Sans\",\"Noto Sans CJK TC\",\"Noto Sans CJK SC\",sans-serif;max-width:60rem;margin:2rem auto;"
                     "padding:0 1rem;line-height:1.45;color:#222}\ntable{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}\n"
                     "th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}\n"
                     "th{background:#f0f0f0}\n.unmet,.outside{color:#a00;font-weight:bold}\n.num{text-align:right}\n"
