@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "export/submitted.hpp"
+#include "check.hpp"
+#include "portfolio/submitted.hpp"
 #include "portfolio/fsys.hpp"
 #include "portfolio/manifest.hpp"
 
@@ -149,6 +150,28 @@ CoverSheet gather_cover_sheet(const PortfolioFs& files, const nlohmann::json& re
         c.criteria.push_back(std::move(cr));
     }
     return c;
+}
+
+CoverSheet cover_sheet_of(const std::filesystem::path& root, const Report& report, const CheckOptions& check, std::string_view version)
+{
+    const DiskPortfolio files(root);
+    const nlohmann::json json = to_json(report, version);
+    YamlDoc manifest;
+    const auto text = files.read_text("portfolio.yaml");
+    if (!text.problem)
+        if (auto parsed = parse_yaml(text.data); parsed.doc) manifest = std::move(*parsed.doc);
+    std::optional<SubmissionIdentity> identity;
+    try {
+        const Manifest m = read_manifest(manifest);
+        const Programme programme = check.programme ? load_programme(*check.programme, "") : load_programme(m.programme.value_or("lilo-certificate"), root);
+        identity = submission_identity(manifest, programme, json);
+        if (!identity->problems.empty()) identity.reset();
+    } catch (const std::exception&) {
+        identity.reset();  // the check has said what is wrong with the programme
+    }
+    CoverSheet sheet = gather_cover_sheet(files, json, manifest, identity ? &*identity : nullptr, version);
+    sheet.programme_title = report.programme_title;
+    return sheet;
 }
 
 } // namespace lilo

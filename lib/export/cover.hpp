@@ -16,4 +16,11 @@ class PortfolioFs;
 CoverSheet gather_cover_sheet(const PortfolioFs& files, const nlohmann::json& report, const YamlDoc& manifest,
                               const SubmissionIdentity* identity, std::string_view lilo_version);
 
+struct Report;
+struct CheckOptions;
+// The same for a portfolio folder just checked (lilo bundle's preview.html):
+// reads portfolio.yaml and the programme itself; the submission codes when
+// they are all there.
+CoverSheet cover_sheet_of(const std::filesystem::path& root, const Report& report, const CheckOptions& check, std::string_view lilo_version);
+
 } // namespace lilo

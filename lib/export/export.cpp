@@ -15,7 +15,7 @@
 #include "export/docx_words.hpp"
 #include "export/identity.hpp"
 #include "export/pandoc.hpp"
-#include "export/submitted.hpp"
+#include "portfolio/submitted.hpp"
 #include "portfolio/fingerprint.hpp"
 #include "portfolio/fsys.hpp"
 #include "portfolio/manifest.hpp"

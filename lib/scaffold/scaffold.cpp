@@ -123,6 +123,10 @@ private:
             }
         }
         if (const auto* r = m_prog.requirement_of_kind("progression")) y += marks(*r);
+        // What lilo export names files by: comments until the centre gives them (never a made-up number).
+        y += "# For lilo export, when your centre gives them (in quotes, so that leading zeros stay):\n";
+        y += "# candidate:  number: \"…\"   (your Cambridge candidate number; add it under candidate:)\n";
+        y += "# centre:\n#   number: \"…\"          (the Cambridge centre number)\n";
         add("portfolio.yaml", y);
     }
 

@@ -24,6 +24,16 @@ for tool in pandoc chromium pdfinfo pdftotext pdftoppm qpdf soffice; do
 done
 $py -c 'import docx' 2>/dev/null || { echo "FAIL: python3-docx is not installed (tools/install-deps installs it)"; exit 1; }
 
+# The examples carry no Cambridge numbers (a centre gives them): each copy here gets a centre and a candidate number.
+with_identity() { # EXAMPLE COPY CANDIDATE-NUMBER
+  cp -r "$examples/$1" "$2"
+  sed -i "s/^candidate:\$/candidate:\n  number: \"$3\"/" "$2/portfolio.yaml"
+  printf 'centre:\n  number: "HK123"\n' >>"$2/portfolio.yaml"
+}
+with_identity certificate certificate 0117
+with_identity diploma diploma 0117
+with_identity mphil mphil 0031
+
 # One portfolio: export as PDF and .docx; every file opened; the cover sheet checked against the JSON report.
 export_one() { # NAME FOLDER EXPECTED-FILES…
   local name=$1 folder=$2; shift 2
@@ -55,10 +65,10 @@ export_one() { # NAME FOLDER EXPECTED-FILES…
   $py "$here/check_cover.py" "$name.json" "$name.cover.txt" "$(cat "$name.fp")" && ok || fail "$name: the cover sheet differs from lilo check --format json"
 }
 
-export_one certificate "$examples/certificate" HK123_0117_6247_01.pdf HK123_0117_6247_01.docx HK123_0117_6247_01_portfolio.pdf HK123_0117_6247_01_portfolio.docx
-export_one diploma "$examples/diploma" HK123_0117_6248_01.pdf HK123_0117_6248_01.docx HK123_0117_6248_02.pdf HK123_0117_6248_02.docx \
+export_one certificate certificate HK123_0117_6247_01.pdf HK123_0117_6247_01.docx HK123_0117_6247_01_portfolio.pdf HK123_0117_6247_01_portfolio.docx
+export_one diploma diploma HK123_0117_6248_01.pdf HK123_0117_6248_01.docx HK123_0117_6248_02.pdf HK123_0117_6248_02.docx \
   HK123_0117_6248_03.pdf HK123_0117_6248_03.docx HK123_0117_6248_01_portfolio.pdf HK123_0117_6248_01_portfolio.docx
-export_one mphil "$examples/mphil" HK123_0031_EDEDMPELS_01.pdf HK123_0031_EDEDMPELS_01.docx HK123_0031_EDEDMPELS_02.pdf HK123_0031_EDEDMPELS_02.docx \
+export_one mphil mphil HK123_0031_EDEDMPELS_01.pdf HK123_0031_EDEDMPELS_01.docx HK123_0031_EDEDMPELS_02.pdf HK123_0031_EDEDMPELS_02.docx \
   HK123_0031_EDEDMPELS_03.pdf HK123_0031_EDEDMPELS_03.docx HK123_0031_EDEDMPELS_00_portfolio.pdf HK123_0031_EDEDMPELS_00_portfolio.docx
 
 # The essay: its text, citations rendered author–date, the reference list, in the PDF and the .docx.
@@ -89,7 +99,7 @@ grep -q "lilo leaves out: reference list +" certificate.out && grep -q "citation
 grep -q "lilo leaves out: footnotes +.*appendices +" mphil.out && ok || fail "the thesis's own rules (no footnotes, no appendices) are not in the summary: $(grep -A1 thesis mphil.out)"
 
 # Chinese: a candidate named 陳大文 prints, and pdftotext gives the characters back.
-cp -r "$examples/certificate" zh
+cp -r certificate zh
 sed -i 's/^  name: Leung Ka Yan$/  name: 陳大文/' zh/portfolio.yaml
 printf '\n## 後記\n\n教師專業發展是一個持續的過程。\n' >>zh/project/project.md
 "$lilo" export zh --format pdf,docx -o out-zh --as-of 2026-11-20 >zh.out 2>&1 && ok || fail "export of a Chinese name: $(cat zh.out)"
@@ -105,8 +115,8 @@ pdftoppm -r 60 -png -f 1 -l 1 -singlefile out-zh/HK123_0117_6247_01_portfolio.pd
 cp out-certificate/HK123_0117_6247_01_portfolio.pdf "$artefacts/export-portfolio.pdf"
 
 # Reproducible: the same portfolio and SOURCE_DATE_EPOCH give byte-identical .docx and HTML, from another copy and folder.
-mkdir -p elsewhere && cp -r "$examples/certificate" elsewhere/p
-SOURCE_DATE_EPOCH=1790000000 "$lilo" export "$examples/certificate" --format docx,html -o r1 --as-of 2026-11-20 >/dev/null 2>&1
+mkdir -p elsewhere && cp -r certificate elsewhere/p
+SOURCE_DATE_EPOCH=1790000000 "$lilo" export certificate --format docx,html -o r1 --as-of 2026-11-20 >/dev/null 2>&1
 sleep 1
 (cd elsewhere && SOURCE_DATE_EPOCH=1790000000 TZ=Asia/Hong_Kong "$lilo" export p --format docx,html -o ../r2 --as-of 2026-11-20 >/dev/null 2>&1)
 [ "$(ls r1 | wc -l)" = 4 ] && diff -r r1 r2 >/dev/null && ok || fail "export is not reproducible: $(diff -rq r1 r2 2>&1 | head -3)"
@@ -120,31 +130,33 @@ refused() { # WHAT RC PATTERN OUT -- ARGS…
   grep -q -- "$pattern" bad.err && ok || fail "$what: message lacks '$pattern': $(cat bad.err)"
   nothing_left "$out" && ok || fail "$what: something was written"
 }
-cp -r "$examples/certificate" nocite && sed -i 's/^When I began the programme/When [@nosuch2020] I began the programme/' nocite/essay.md
+cp -r certificate nocite && sed -i 's/^When I began the programme/When [@nosuch2020] I began the programme/' nocite/essay.md
 refused "a citation not in the bibliography" 1 "@nosuch2020 is cited but not in the bibliography" o1 -- "$lilo" export nocite --format docx -o o1 --allow-incomplete
-cp -r "$examples/certificate" noimg && printf '\n![The survey chart](project/evidence/chart.png)\n' >>noimg/project/project.md
+cp -r certificate noimg && printf '\n![The survey chart](project/evidence/chart.png)\n' >>noimg/project/project.md
 refused "a broken image link" 1 "chart.png" o2 -- "$lilo" export noimg --format docx -o o2 --allow-incomplete
-cp -r "$examples/certificate" noid && sed -i '/^centre:/,/^  name:/d' noid/portfolio.yaml
-refused "no centre number" 1 "portfolio.yaml:[0-9]*: P.export-identity: centre.number" o3 -- "$lilo" export noid -o o3
+refused "no centre number (the example as it is)" 1 "portfolio.yaml:1: P.export-identity: centre.number" o3 -- "$lilo" export "$examples/certificate" -o o3
+grep -q "portfolio.yaml:4: P.export-identity: candidate.number" bad.err && ok || fail "no candidate number: not at candidate's line: $(cat bad.err)"
+cp -r certificate unquoted && sed -i 's/^  number: "0117"$/  number: 0117/' unquoted/portfolio.yaml
+refused "an unquoted candidate number" 1 "P.export-identity: candidate.number must be written in quotes" o9 -- "$lilo" export unquoted -o o9 --allow-incomplete
 mkdir exists
-refused "an output folder that exists" 2 "already exists" o0 -- "$lilo" export "$examples/certificate" -o exists
+refused "an output folder that exists" 2 "already exists" o0 -- "$lilo" export certificate -o exists
 rmdir exists 2>/dev/null && [ ! -e exists ] && [ -z "$(ls -a | grep -F .exists.partial-)" ] && ok || fail "the existing folder was changed"
-refused "pandoc missing" 2 "pandoc is not installed (Debian package \`pandoc\`" o4 -- env PATH=/nonexistent "$lilo" export "$examples/certificate" -o o4
+refused "pandoc missing" 2 "pandoc is not installed (Debian package \`pandoc\`" o4 -- env PATH=/nonexistent "$lilo" export certificate -o o4
 mkdir bin && ln -s "$(command -v pandoc)" bin/pandoc
-refused "chromium missing" 2 "chromium is not installed (Debian package \`chromium\`" o5 -- env PATH="$work/bin" "$lilo" export "$examples/certificate" -o o5
+refused "chromium missing" 2 "chromium is not installed (Debian package \`chromium\`" o5 -- env PATH="$work/bin" "$lilo" export certificate -o o5
 # pandoc that outlives the time limit: its whole process group is stopped.
 mkdir slow && printf '#!/bin/sh\nsleep 300 &\nwait\n' >slow/pandoc && chmod +x slow/pandoc
-refused "pandoc too slow" 2 "pandoc took too long" o6 -- env PATH="$work/slow:$PATH" "$lilo" export "$examples/certificate" -o o6 --time-limit 2
+refused "pandoc too slow" 2 "pandoc took too long" o6 -- env PATH="$work/slow:$PATH" "$lilo" export certificate -o o6 --time-limit 2
 pgrep -f 'sleep 300' >/dev/null && fail "the slow pandoc's child was left running" || ok
 # chromium killed half way (found as lilo's own child, by its process id).
-"$lilo" export "$examples/certificate" -o o7 >kill.out 2>kill.err & lp=$!
+"$lilo" export certificate -o o7 >kill.out 2>kill.err & lp=$!
 for _ in $(seq 1 300); do c=$(pgrep -P $lp chromium | head -1); [ -n "$c" ] && break; sleep 0.05; done
 [ -n "$c" ] && kill -9 "$c"
 wait $lp; rc=$?
 [ $rc = 2 ] && grep -q "chromium was killed by signal 9" kill.err && ok || fail "chromium killed: exit $rc: $(cat kill.err)"
 nothing_left o7 && ok || fail "chromium killed: something was written"
 # A full disk: a file-size limit stops the PDF half way.
-(ulimit -f 200; "$lilo" export "$examples/certificate" -o o8 >bad.out 2>bad.err); rc=$?
+(ulimit -f 200; "$lilo" export certificate -o o8 >bad.out 2>bad.err); rc=$?
 [ $rc = 2 ] && grep -q "nothing was written\|File too large\|cannot write" bad.err && ok || fail "full disk: exit $rc: $(cat bad.err)"
 nothing_left o8 && ok || fail "full disk: something was written"
 

@@ -1,4 +1,4 @@
-#include "export/submitted.hpp"
+#include "portfolio/submitted.hpp"
 
 #include <algorithm>
 
@@ -47,7 +47,8 @@ bool is_init_guide(std::string_view name, std::string_view text)
     if (name != "README.md") return false;
     const std::string_view first = text.substr(0, text.find('\n'));
     if (!first.starts_with("# ") || !first.ends_with(")")) return false;
-    const std::size_t open = first.rfind(" (R");
+    std::size_t open = first.rfind(" (R");
+    if (open == std::string_view::npos) open = first.rfind(" (C");   // a criterion's folder: "# Presentation (C9)"
     if (open == std::string_view::npos) return false;
     const std::string_view id = first.substr(open + 3, first.size() - open - 4);
     return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -86,6 +87,13 @@ std::string without_html_comments(std::string_view text)
 }
 
 bool has_html_comments(std::string_view text) { return without_html_comments(text).size() != text.size(); }
+
+std::string submitted_form(std::string_view rel, std::string_view bytes)
+{
+    const bool markdown = rel.size() >= 3 && rel[rel.size() - 3] == '.' && (rel[rel.size() - 2] | 0x20) == 'm' && (rel[rel.size() - 1] | 0x20) == 'd';
+    if (!markdown || bytes.find("<!--") == std::string_view::npos) return std::string(bytes);
+    return without_html_comments(bytes);
+}
 
 FrontMatterSplit split_front_matter(std::string_view text)
 {

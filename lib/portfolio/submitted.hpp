@@ -22,6 +22,10 @@ std::string without_html_comments(std::string_view markdown);
 // Whether the text holds an HTML comment outside code.
 bool has_html_comments(std::string_view markdown);
 
+// A file's bytes as a bundle carries them: a Markdown file (`.md`, any case)
+// without its HTML comments; anything else as it is.
+std::string submitted_form(std::string_view rel, std::string_view bytes);
+
 struct FrontMatterSplit {
     std::string front;   // the YAML between the `---` lines (empty if none)
     std::string body;    // the rest
