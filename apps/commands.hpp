@@ -31,6 +31,7 @@ Runner setup_report(CLI::App& sub);
 Runner setup_signoff(CLI::App& sub);
 Runner setup_serve(CLI::App& sub);
 Runner setup_lsp(CLI::App& sub);
+Runner setup_export(CLI::App& sub);
 
 inline constexpr Command commands[] = {
     {"init", "Start a new portfolio that you can write in at once", setup_init},
@@ -39,6 +40,7 @@ inline constexpr Command commands[] = {
     {"count", "Count words as an examiner would", setup_count},
     {"serve", "Show the portfolio's check in a browser, updated as you save", setup_serve},
     {"bundle", "Write the submission bundle: a zipped BagIt bag", setup_bundle},
+    {"export", "Write the submission as Cambridge takes it: PDF, .docx or HTML, named by its convention", setup_export},
     {"verify", "Verify a bundle: manifests, hashes, and the check again", setup_verify},
     {"fingerprint", "Print the portfolio's fingerprint for a mentor's sign-off", setup_fingerprint},
     {"signoff", "Sign off a portfolio as its mentor: write signoff.yaml", setup_signoff},

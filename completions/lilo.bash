@@ -3,7 +3,7 @@ _lilo()
 {
     local cur prev words cword
     _init_completion 2>/dev/null || { cur=${COMP_WORDS[COMP_CWORD]}; prev=${COMP_WORDS[COMP_CWORD-1]}; cword=$COMP_CWORD; words=("${COMP_WORDS[@]}"); }
-    local commands="init check explain count serve lsp bundle verify fingerprint signoff batch report programme"
+    local commands="init check explain count serve lsp bundle export verify fingerprint signoff batch report programme"
     local programmes="cambridge-diploma lilo-certificate mphil-elsi"
     if [ "$cword" -eq 1 ]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -58,6 +58,7 @@ _lilo()
         explain) opts="-C --folder --programme --as-of --ids" ;;
         count) opts="--by-section --include --exclude --cjk --limit --format --programme --rules" ;;
         bundle) opts="-o --output --as-of --programme --allow-incomplete --list --rev" ;;
+        export) opts="-o --output --format --as-of --programme --allow-incomplete --time-limit" ;;
         verify) opts="--format --max-entries --max-mb --max-ratio" ;;
         fingerprint) opts="--list" ;;
         signoff) opts="--name --date --allow-incomplete --force" ;;

@@ -15,6 +15,8 @@
 #include <zip.h>
 
 #include "core/report.hpp"
+#include "export/cover.hpp"
+#include "render/render.hpp"
 #include "portfolio/fsys.hpp"
 #include "text/nfc.hpp"
 #include "text/utf8.hpp"
@@ -178,19 +180,23 @@ BundleResult write_bundle(const BundleOptions& o)
     const fs::path partial = dir / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()));
 
     // Hash the payload; build the manifests.
-    std::vector<std::pair<std::string, std::string>> payload; // (zip name, file)
+    // (zip name, (whether `second` is a file path, the path or the bytes)): a
+    // Markdown file with HTML comments is carried without them.
+    std::vector<std::pair<std::string, std::pair<bool, std::string>>> payload;
     std::string manifest;
     std::uint64_t bytes = 0;
     std::vector<std::pair<std::string, std::string>> listing; // the fingerprint's lines
     for (const auto& f : plan.files.files) {
         interrupted();
-        const std::string sum = sha256_file(root / f);
+        std::optional<std::string> text = submitted_text(root, f);
+        const std::string sum = text ? sha256_hex(*text) : sha256_file(root / f);
         if (sum.empty()) throw std::runtime_error(f + ": cannot read");
-        bytes += fs::file_size(root / f);
+        bytes += text ? text->size() : fs::file_size(root / f);
         const std::string name = to_nfc(f);
         manifest += sum + "  data/" + name + "\n";
         if (f != "signoff.yaml") listing.emplace_back(name, sum);
-        payload.emplace_back(plan.top + "/data/" + name, (root / f).string());
+        if (text) payload.push_back({plan.top + "/data/" + name, {false, std::move(*text)}});
+        else payload.push_back({plan.top + "/data/" + name, {true, (root / f).string()}});
     }
     result.fingerprint = sha256_hex(fingerprint_listing(std::move(listing)));
     result.payload_bytes = bytes;
@@ -203,6 +209,11 @@ BundleResult write_bundle(const BundleOptions& o)
         {"bag-info.txt", bag_info(plan, bytes, plan.files.files.size(), result.fingerprint)},
         {"manifest-sha256.txt", manifest},
         {"lilo-report.json", report_json},
+        // What a reader opens first: the cover sheet and criteria map, linking to the files in data/; and the report as text.
+        {"lilo-report.txt", render_text(embedded, TextStyle{})},
+        {"preview.html", cover_sheet_html(cover_sheet_of(root, plan.report, o.check, lilo_version), "data/",
+                                          {{"The check's report (text)", "lilo-report.txt"}, {"The check's report (JSON)", "lilo-report.json"},
+                                           {"Every file and its SHA-256", "manifest-sha256.txt"}})},
     };
     std::string tagmanifest;
     for (const auto& [name, text] : tags) tagmanifest += sha256_hex(text) + "  " + name + "\n";
@@ -210,7 +221,7 @@ BundleResult write_bundle(const BundleOptions& o)
 
     // Every entry, sorted by name; fixed time, permissions and compression.
     std::map<std::string, std::pair<bool, std::string>> entries; // name → (is file path, data or path)
-    for (const auto& [name, path] : payload) entries[name] = {true, path};
+    for (const auto& [name, src] : payload) entries[name] = src;
     for (const auto& [name, text] : tags) entries[plan.top + "/" + name] = {false, text};
 
     int zerr = 0;

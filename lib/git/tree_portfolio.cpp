@@ -1,4 +1,5 @@
 #include "git/tree_portfolio.hpp"
+#include "portfolio/submitted.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -150,6 +151,10 @@ void GitTreePortfolio::plan_files(const std::string& rel_dir, const IgnoreRules&
             m_files.refused.push_back({rel, "larger than lilo reads from git history (" + megabytes(max_blob_bytes) + ")"});
             continue;
         }
+        if (name == "README.md" && is_init_guide(name, read_bytes(rel))) {
+            m_files.left_out.push_back({rel, std::string(init_guide_reason)});
+            continue;
+        }
         m_files.files.push_back(rel);
     }
 }
@@ -272,7 +277,7 @@ const Fingerprint& GitTreePortfolio::fingerprint_details() const
     std::vector<std::pair<std::string, std::string>> lines; // (NFC name, sum), as portfolio_fingerprint
     for (const auto& rel : m_files.files) {
         if (rel == "signoff.yaml") continue;
-        lines.emplace_back(to_nfc(rel), sha256_hex(read_bytes(rel)));
+        lines.emplace_back(to_nfc(rel), sha256_hex(submitted_form(rel, read_bytes(rel))));
     }
     fp.listing = fingerprint_listing(std::move(lines));
     fp.sha256 = sha256_hex(fp.listing);

@@ -6,7 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "portfolio/fsys.hpp"
 #include "portfolio/ignore.hpp"
+#include "portfolio/submitted.hpp"
 #include "text/nfc.hpp"
 #include "text/utf8.hpp"
 
@@ -24,6 +26,18 @@ std::string hex(const unsigned char* d, unsigned n)
         out += digits[d[i] >> 4];
         out += digits[d[i] & 15];
     }
+    return out;
+}
+
+// The first `n` bytes of a regular file ("" when it cannot be read).
+std::string first_bytes(const fs::path& file, std::size_t n)
+{
+    std::string out(n, '\0');
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return {};
+    const ssize_t got = ::read(fd, out.data(), n);
+    ::close(fd);
+    out.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
     return out;
 }
 
@@ -58,6 +72,10 @@ void walk(const fs::path& root, const std::string& rel_dir, const IgnoreRules& r
         if (dir) { walk(root, rel, rules, out); continue; }
         if (S_ISLNK(st.st_mode)) { out.refused.push_back({rel, "a symbolic link (a bundle carries files only)"}); continue; }
         if (!S_ISREG(st.st_mode)) { out.refused.push_back({rel, "not a regular file (a device, FIFO or socket)"}); continue; }
+        if (name == "README.md" && is_init_guide(name, first_bytes(root / rel, 512))) {
+            out.left_out.push_back({rel, std::string(init_guide_reason)});
+            continue;
+        }
         out.files.push_back(rel);
     }
 }
@@ -117,6 +135,23 @@ std::string sha256_file(const fs::path& file)
     return h.hex_digest();
 }
 
+std::optional<std::string> submitted_text(const fs::path& root, const std::string& rel)
+{
+    if (rel.size() < 3 || fold_case(rel.substr(rel.size() - 3)) != ".md") return std::nullopt;
+    std::error_code ec;
+    const auto size = fs::file_size(root / rel, ec);
+    if (ec || size > default_max_text_bytes) return std::nullopt;
+    const TextFile t = read_text_file(root / rel, default_max_text_bytes);
+    if (t.problem || !has_html_comments(t.data)) return std::nullopt;
+    return submitted_form(rel, t.data);
+}
+
+std::string submitted_sha256(const fs::path& root, const std::string& rel)
+{
+    if (const auto text = submitted_text(root, rel)) return sha256_hex(*text);
+    return sha256_file(root / rel);
+}
+
 BundleFileSet bundle_files(const fs::path& root)
 {
     BundleFileSet out;
@@ -147,7 +182,7 @@ Fingerprint portfolio_fingerprint(const fs::path& root)
     std::vector<std::pair<std::string, std::string>> lines; // (NFC name, sum)
     for (const auto& rel : set.files) {
         if (rel == "signoff.yaml") continue;
-        const std::string sum = sha256_file(root / rel);
+        const std::string sum = submitted_sha256(root, rel);
         if (sum.empty()) { fp.refused.push_back({rel, "cannot read"}); continue; }
         // Names as a bundle carries them (NFC), so a bundle's fingerprint is the folder's.
         lines.emplace_back(to_nfc(rel), sum);

@@ -3,6 +3,7 @@
 // (spec §7): SHA-256 over `<sha256>  <path>\n` lines of those files, sorted
 // by path, signoff.yaml left out.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,13 @@ struct BundleFileSet {
 };
 
 BundleFileSet bundle_files(const std::filesystem::path& root);
+
+// A Markdown file as a submission carries it: without its HTML comments
+// (init's template guidance), when it has any; nullopt when the file is
+// carried as it is (no comments, not Markdown, or larger than lilo reads).
+std::optional<std::string> submitted_text(const std::filesystem::path& root, const std::string& rel);
+// The SHA-256 of the file as submitted: what the bag's manifest and the fingerprint hold.
+std::string submitted_sha256(const std::filesystem::path& root, const std::string& rel);
 
 struct Fingerprint {
     std::string sha256;                   // lowercase hex

@@ -84,6 +84,10 @@ private:
             if (kind->manifest_part)
                 for (const auto& r : m_prog.requirements)
                     if (find_kind(r.kind) == kind) { y += kind->manifest_part(m_w, r); break; }
+        // What lilo export names files by: comments until the centre gives them (never a made-up number).
+        y += "# For lilo export, when your centre gives them (in quotes, so that leading zeros stay):\n";
+        y += "# candidate:  number: \"…\"   (your Cambridge candidate number; add it under candidate:)\n";
+        y += "# centre:\n#   number: \"…\"          (the Cambridge centre number)\n";
         add("portfolio.yaml", y);
     }
 

@@ -151,5 +151,44 @@ else
   echo "skipped: the full-disk test needs to mount a tmpfs (root in a machine that allows it)"
 fi
 
+# A readable copy: preview.html (the cover sheet and criteria map, links into data/) and the report as text, both in the tag manifest.
+mkdir -p pv && cp -r "$examples/certificate" pv/p
+"$lilo" bundle pv/p --as-of 2026-11-20 -o pv/b.zip >/dev/null 2>&1
+(cd pv && bsdtar -xf b.zip)
+top=pv/LILO-2025-0117
+for f in preview.html lilo-report.txt; do
+  grep -q "  $f\$" "$top/tagmanifest-sha256.txt" && ok || fail "$f is not in the tag manifest"
+done
+grep -q '<h1>Cover sheet</h1>' "$top/preview.html" && grep -q 'Criteria map' "$top/preview.html" && ok || fail "preview.html lacks the cover sheet or criteria map"
+grep -q 'src=\|<script\|<link ' "$top/preview.html" && fail "preview.html fetches something (it must be self-contained)" || ok
+links=$(grep -o 'href="data/[^"]*"' "$top/preview.html" | sed 's/^href="//; s/"$//' | sort -u)
+[ -n "$links" ] && ok || fail "preview.html links to no file of the bag"
+for l in $links; do [ -f "$top/$(printf '%b' "${l//%/\\x}")" ] && ok || fail "preview.html links to $l, which the bag does not hold"; done
+grep -q "Final reflective piece" "$top/lilo-report.txt" && grep -q "Complete\|complete" "$top/lilo-report.txt" && ok || fail "lilo-report.txt is not the check's text report"
+check "verify accepts the bundle with its preview" "$lilo" verify pv/b.zip
+(cd pv && sed -i 's/Cover sheet/Cover sheat/' LILO-2025-0117/preview.html && rm b.zip && zip -qr -X b.zip LILO-2025-0117)
+"$lilo" verify pv/b.zip >pv/v.txt 2>&1; rc=$?
+[ $rc = 1 ] && grep -q "B.tag-changed" pv/v.txt && grep -q "preview.html" pv/v.txt && ok || fail "an edited preview.html is not caught: exit $rc: $(cat pv/v.txt)"
+
+# What the assessor receives leaves out lilo init's README guides and the template comments, and --list says why.
+"$lilo" init fresh --programme lilo-certificate >/dev/null 2>&1
+"$lilo" bundle fresh --list >fresh.list 2>&1
+grep -q "^- journal/README.md  (left out: lilo init's guide to the folder, not the candidate's work)" fresh.list && ok || fail "init's README guide is not left out by --list: $(grep README fresh.list)"
+grep -q "^  journal/README.md" fresh.list && fail "init's README guide would be bundled" || ok
+"$lilo" bundle fresh --allow-incomplete -o fresh.zip >/dev/null 2>&1
+bsdtar -tf fresh.zip | grep -q '/README.md$' && fail "the bundle carries an init README guide" || ok
+grep -q '<!--' fresh/essay.md && ok || fail "init's essay has no template comments to leave out"
+bsdtar -xOf fresh.zip '*/data/essay.md' | grep -q '<!--' && fail "the bundle's essay.md carries the template comments" || ok
+[ "$(bsdtar -xOf fresh.zip '*/data/essay.md' | wc -l)" = "$(wc -l <fresh/essay.md)" ] && ok || fail "the bundled essay.md lost lines (diagnostics' line numbers would move)"
+# A complete portfolio with a guide and a comment: verified, and the bag's fingerprint is the folder's.
+cp -r "$examples/certificate" guided
+printf '# Reflective journal (R2)\n\nThis README is only a guide.\n' >guided/journal/README.md
+sed -i 's/^## Successful leadership in my context$/&\n<!-- C1: theories applied to your context -->/' guided/essay.md
+"$lilo" bundle guided --as-of 2026-11-20 -o guided.zip >/dev/null 2>&1 && ok || fail "bundle of a portfolio with a guide and a comment"
+bsdtar -tf guided.zip | grep -q 'data/journal/README.md$' && fail "the guide is in the bundle" || ok
+bsdtar -xOf guided.zip '*/data/essay.md' | grep -q 'C1: theories' && fail "the comment is in the bundle" || ok
+check "verify accepts the bundle without guide and comment" "$lilo" verify guided.zip
+[ "$("$lilo" fingerprint guided | head -1)" = "$(bsdtar -xOf guided.zip '*/bag-info.txt' | grep LILO-Fingerprint: | cut -d' ' -f2)" ] && ok || fail "the bag's fingerprint is not the folder's"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
