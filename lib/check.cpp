@@ -82,7 +82,7 @@ std::vector<std::string> markdown_files(const DiskPortfolio& pfs)
     auto it = fs::recursive_directory_iterator(pfs.root(), fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator() && out.size() < ReadLimits{}.max_files; it.increment(ec)) {
         if (it->path().filename() == ".git") { it.disable_recursion_pending(); continue; }
-        if (it->is_regular_file(ec) && it->path().extension() == ".md")
+        if (it->is_regular_file(ec) && is_document_name(it->path().filename().string()))
             out.push_back(it->path().lexically_relative(pfs.root()).generic_string());
     }
     return out;

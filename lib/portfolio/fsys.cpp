@@ -200,6 +200,13 @@ std::optional<FsProblem> text_file_problem(const fs::path& abs, std::uintmax_t m
 
 TextFile read_text_file(const fs::path& abs, std::uintmax_t max_bytes)
 {
+    TextFile out = read_binary_file(abs, max_bytes);
+    if (!out.problem && (out.problem = encoding_problem(out.data))) out.data.clear();
+    return out;
+}
+
+TextFile read_binary_file(const fs::path& abs, std::uintmax_t max_bytes)
+{
     TextFile out;
     struct stat st {};
     if ((out.problem = text_file_problem(abs, max_bytes, st))) return out;
@@ -223,7 +230,6 @@ TextFile read_text_file(const fs::path& abs, std::uintmax_t max_bytes)
     }
     ::close(fd);
     out.data.resize(got);
-    if ((out.problem = encoding_problem(out.data))) out.data.clear();
     return out;
 }
 
@@ -287,6 +293,25 @@ TextFile DiskPortfolio::read_text(std::string_view rel) const
     return read_text_file(absolute(rel), m_max_text_bytes);
 }
 
+TextFile DiskPortfolio::read_binary(std::string_view rel) const
+{
+    if (auto p = check_links(rel)) return {{}, p};
+    return read_binary_file(absolute(rel), max_document_bytes);
+}
+
+namespace {
+
+bool has_extension(std::string_view name, std::string_view ext)
+{
+    return name.size() > ext.size() && iequals(name.substr(name.size() - ext.size()), ext);
+}
+
+} // namespace
+
+bool is_office_name(std::string_view name) { return has_extension(name, ".docx") || has_extension(name, ".odt"); }
+
+bool is_document_name(std::string_view name) { return has_extension(name, ".md") || is_office_name(name); }
+
 std::vector<PortfolioFs::Entry> PortfolioFs::file_entries(std::string_view rel_dir) const
 {
     std::vector<Entry> out;
@@ -311,7 +336,7 @@ std::vector<PortfolioFs::Entry> PortfolioFs::markdown_entries(std::string_view r
     std::vector<Entry> out;
     for (const auto& name : list_names(rel_dir)) {
         if (name.empty() || name[0] == '.') continue;
-        if (name.size() < 4 || !iequals(std::string_view(name).substr(name.size() - 3), ".md")) continue;
+        if (!is_document_name(name)) continue;
         if (iequals(name, "README.md")) continue;
         const std::string rel = rel_dir.empty() ? name : std::string(rel_dir) + "/" + name;
         out.push_back({rel, file_problem(rel)});

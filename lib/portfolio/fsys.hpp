@@ -19,6 +19,17 @@ struct FsProblem {
 // The largest Markdown or YAML file lilo reads unless a programme says otherwise.
 inline constexpr std::uintmax_t default_max_text_bytes = 16u * 1024 * 1024;
 
+// The largest Word or OpenDocument file lilo opens (pictures make them large;
+// only their text parts are read, each within the text limit).
+inline constexpr std::uintmax_t max_document_bytes = 128u * 1024 * 1024;
+
+// Whether a file name is one of the documents lilo reads: `.md`, `.docx` or
+// `.odt`, the extension in any case. The one list of readable extensions.
+bool is_document_name(std::string_view name);
+// Whether `name` is a Word or OpenDocument file, whose diagnostics count
+// paragraphs (`essay.docx:¶14`) where a Markdown file's count lines.
+bool is_office_name(std::string_view name);
+
 struct FsLimits {
     std::uintmax_t max_text_bytes = default_max_text_bytes; // Markdown and YAML
 };
@@ -31,6 +42,8 @@ struct TextFile {
 // Reads a text file: a regular file (never a FIFO or device), at most
 // `max_bytes`, UTF-8 with no NUL byte. Follows links: confine first.
 TextFile read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
+// The same without the UTF-8 rule (a .docx or .odt).
+TextFile read_binary_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
 
 // A text file mapped copy-on-write: read without copying or zero-filling,
 // writable in place (the analyser blanks footnote definitions). For large
@@ -76,9 +89,12 @@ public:
     // Reads a YAML or Markdown file: regular, within the size limit, UTF-8.
     using Text = struct TextFile;
     virtual TextFile read_text(std::string_view rel) const = 0;
+    // Reads a file's bytes as they are (a .docx or .odt), at most
+    // max_document_bytes; no UTF-8 rule.
+    virtual TextFile read_binary(std::string_view rel) const = 0;
 
-    // The entries of a record folder: `.md` files directly inside (the
-    // extension in any case), not starting with '.', README.md left out;
+    // The entries of a record folder: documents directly inside
+    // (is_document_name), not starting with '.', README.md left out;
     // sorted by name. Entries that cannot be used (a link out, a folder named
     // x.md) come back with their problem.
     struct Entry { std::string rel; std::optional<FsProblem> problem; };
@@ -117,6 +133,7 @@ public:
     bool is_dir(std::string_view rel) const override;
     bool exists(std::string_view rel) const override;
     TextFile read_text(std::string_view rel) const override;
+    TextFile read_binary(std::string_view rel) const override;
     std::optional<FsProblem> check_links(std::string_view rel) const override;
     std::string fingerprint() const override;
 

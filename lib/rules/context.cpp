@@ -1,5 +1,6 @@
 #include "rules/context.hpp"
 
+#include "office/office.hpp"
 #include "text/utf8.hpp"
 #include "yaml/yaml_json.hpp"
 
@@ -9,6 +10,12 @@ const nlohmann::json& MarkdownFile::meta() const
 {
     static const nlohmann::json empty = nlohmann::json::object();
     return front && front->value.is_object() ? front->value : empty;
+}
+
+int MarkdownFile::line_at(int raw_line) const
+{
+    if (paragraph_of_line.empty()) return raw_line;
+    return raw_line >= 1 && static_cast<std::size_t>(raw_line) <= paragraph_of_line.size() ? paragraph_of_line[static_cast<std::size_t>(raw_line) - 1] : 0;
 }
 
 int MarkdownFile::line_of(const std::string& pointer) const
@@ -59,17 +66,30 @@ const MarkdownFile* CheckContext::markdown(const std::string& rel, bool report_p
         m_failed.emplace(rel, std::make_pair(problems, false));
         return markdown(rel, report_problems);
     };
-    auto text = fs.read_text(rel);
+    const bool office = is_office_name(rel);
+    auto text = office ? fs.read_binary(rel) : fs.read_text(rel);
     if (text.problem) {
         problems.push_back({"P." + text.problem->code, Severity::error, rel, text.problem->line, 0, text.problem->message});
         return fail();
     }
     auto file = std::make_unique<MarkdownFile>();
     file->rel = rel;
-    file->raw = text.data;
     AnalyzeOptions opt;
     opt.cjk = programme.count_rules.cjk;
-    file->doc = analyze_markdown(std::move(text.data), opt);
+    if (office) {
+        // A Word or OpenDocument file: its text as Markdown, lines as paragraphs.
+        OfficeText ot = read_office(text.data, rel);
+        if (!ot.error.empty()) {
+            problems.push_back({"P.document", Severity::error, rel, 0, 0, ot.error});
+            return fail();
+        }
+        file->doc = analyze_office(ot, opt);
+        file->raw = std::move(ot.markdown);
+        file->paragraph_of_line = std::move(ot.paragraph_of_line);
+    } else {
+        file->raw = text.data;
+        file->doc = analyze_markdown(std::move(text.data), opt);
+    }
     if (file->doc.front.present) {
         YamlParse parsed = parse_yaml(file->doc.front.yaml, file->doc.front.first_line,
                                       YamlLimits{programme.limits.max_yaml_depth, programme.limits.max_yaml_nodes});

@@ -20,8 +20,10 @@ namespace lilo {
 // A Markdown file read once and shared by every rule that needs it.
 struct MarkdownFile {
     std::string rel;                  // portfolio-relative path
-    std::string raw;                  // the text as read (for name searches)
+    std::string raw;                  // the text as read (for name searches); a .docx's as Markdown
+    std::vector<int> paragraph_of_line; // a .docx or .odt: raw's line → the document's paragraph
     MarkdownDoc doc;
+    int line_at(int raw_line) const;  // a line of raw as the file's diagnostics count (paragraphs in a .docx)
     std::optional<YamlDoc> front;     // parsed front matter; an empty mapping when none
     const nlohmann::json& meta() const;
     int line_of(const std::string& pointer) const;   // line of a front-matter value, or 1

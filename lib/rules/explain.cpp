@@ -86,6 +86,7 @@ const std::map<std::string, CodeText>& code_texts()
         {"list", {"The section has no list of enough items.", "Write the points as a bulleted or numbered list."}},
         {"dates", {"Too few list items carry a real date.", "Give each action a date YYYY-MM-DD."}},
         {"encoding", {"The file is not UTF-8 text.", "Save it as UTF-8 (your editor's Save As … encoding)."}},
+        {"document", {"A .docx or .odt file cannot be read as a document: not a zip archive, a part missing or malformed, nested too deep, or unpacking to more than lilo reads.", "Open it in Word or LibreOffice and save it again as .docx or .odt."}},
         {"name-encoding", {"A file or folder name is not valid UTF-8 (often a Latin-1 name from an old machine or archive).", "Rename it; `ls` shows it as '?' and lilo as \\xHH."}},
         {"yaml-syntax", {"The YAML does not parse.", "Fix the indentation or quoting at the line shown."}},
         {"schema", {"A field of portfolio.yaml is missing, unknown or of the wrong type.", "See `man lilo-portfolio` and schemas/portfolio.schema.json."}},

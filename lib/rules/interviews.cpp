@@ -74,7 +74,7 @@ void check_private_name(CheckContext& ctx, const DatedRecord& r)
         const MarkdownFile* md = ctx.markdown(f, false);
         if (!md) continue;
         if (const int line = find_name(md->raw, needle))
-            ctx.error("private-name", f, line,
+            ctx.error("private-name", f, md->line_at(line),
                       "names the interviewee of " + r.rel + ", who asked to stay private; refer to them by role instead");
     }
 }
