@@ -111,8 +111,18 @@ std::string CheckContext::configured_path(const std::string& manifest_key, const
 {
     if (auto p = manifest.path_setting(manifest_key)) return *p;
     if (requirement && requirement->params.contains(param) && requirement->params[param].is_string())
-        return requirement->params[param].get<std::string>();
-    return fallback;
+        return document_path(requirement->params[param].get<std::string>());
+    return document_path(fallback);
+}
+
+std::string CheckContext::document_path(const std::string& md_path) const
+{
+    // The programme names essay.md; a candidate who writes in Word has essay.docx.
+    if (md_path.size() < 4 || !iequals(std::string_view(md_path).substr(md_path.size() - 3), ".md") || fs.exists(md_path)) return md_path;
+    const std::string stem = md_path.substr(0, md_path.size() - 3);
+    for (const char* ext : {".docx", ".odt"})
+        if (fs.is_file(stem + ext)) return stem + ext;
+    return md_path;
 }
 
 std::optional<Date> CheckContext::effective_end() const

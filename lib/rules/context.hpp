@@ -75,6 +75,10 @@ public:
     // A folder setting: portfolio.yaml's `key`, else the requirement's
     // `folder`/`path` parameter, else `fallback`.
     std::string configured_path(const std::string& manifest_key, const std::string& param, const std::string& fallback) const;
+    // A document path the programme names (essay.md): when no such file exists
+    // but the same name with .docx or .odt does, that one. Paths portfolio.yaml
+    // names are taken as written.
+    std::string document_path(const std::string& md_path) const;
 
     // The period's end as far as today: the earlier of period.end and the as-of date.
     std::optional<Date> effective_end() const;

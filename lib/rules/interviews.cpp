@@ -61,7 +61,7 @@ void check_private_name(CheckContext& ctx, const DatedRecord& r)
     const std::string needle = fold_case(collapse_space(*name));
     std::vector<std::string> files;
     if (const auto* essay = ctx.programme.requirement_of_kind("essay")) {
-        auto rel = ctx.fs.resolve(ctx.manifest.path_setting("essay").value_or(essay->params.value("path", "essay.md")), "");
+        auto rel = ctx.fs.resolve(ctx.manifest.path_setting("essay").value_or(ctx.document_path(essay->params.value("path", "essay.md"))), "");
         if (!rel.problem) files.push_back(rel.rel);
     }
     if (const auto* journal = ctx.programme.requirement_of_kind("journal")) {
