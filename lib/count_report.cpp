@@ -109,9 +109,9 @@ std::vector<std::string> word_comparison(const FileCount& f, const CountRules& r
     }
     const long long diff = static_cast<long long>(word) - static_cast<long long>(lilo);
     if (diff == 0) {
-        out.push_back("  the same as lilo's count");
+        out.push_back("the same as lilo's count");
     } else {
-        std::string why = "  difference " + std::string(diff > 0 ? "+" : "") + std::to_string(diff) + ": ";
+        std::string why = "difference " + std::string(diff > 0 ? "+" : "") + std::to_string(diff) + ": ";
         if (!left.empty()) why += "Word counts what the limit leaves out (" + left + ")";
         const long long rest = diff - static_cast<long long>(left_words);
         if (rest != 0)

@@ -128,7 +128,10 @@ private:
         for (const auto& p : custom.child("Properties").children("property")) {
             const std::string name = p.attribute("name").value();
             if (name.empty()) continue;
-            property_front_matter(m_md.front, name, inner_text(p));
+            std::string value = inner_text(p);
+            // A date property (vt:filetime, 2026-03-04T00:00:00Z) is the date.
+            if (p.child("vt:filetime") && value.size() >= 10) value.resize(10);
+            property_front_matter(m_md.front, name, value);
         }
         if (!m_md.front.empty()) m_md.front_from = "docProps/custom.xml";
     }

@@ -76,7 +76,7 @@ def case(name):
                   '<mc:Fallback><w:pict><v:textbox><w:txbxContent>' + p('Words in a box') + '</w:txbxContent></v:textbox></w:pict></mc:Fallback>'
                   '</mc:AlternateContent></w:r></w:p>'
                 # a hyperlink's text 2; a field shows its result 1, not its code
-                + '<w:p><w:hyperlink r:id="rId9"><w:r><w:t>linked text</w:t></w:r></w:hyperlink>'
+                + '<w:p><w:hyperlink r:id="rId9"><w:r><w:t>linked text</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> </w:t></w:r>'
                   '<w:fldSimple w:instr=" DATE \\@ &quot;yyyy&quot; "><w:r><w:t>2026</w:t></w:r></w:fldSimple></w:p>'
                 # a Zotero citation: body 2 ("As shown"), citations 4
                 + '<w:p><w:r><w:t xml:space="preserve">As shown </w:t></w:r>' + zotero_field('leithwood2008', '(Leithwood et al., 2008)') + '</w:p>'

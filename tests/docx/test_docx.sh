@@ -6,13 +6,13 @@
 # box, a Zotero field, Chinese text, and hostile archives.
 #   test_docx.sh LILO SOURCE_DIR
 set -u
-lilo=$1
-src=$2
+lilo=$(realpath "$1")
+src=$(realpath "$2")
 . "$(dirname "$0")/../e2e/checks.sh" docx
 cd "$work" || exit 1
 export NO_COLOR=1 LC_ALL=C.UTF-8 TZ=UTC HOME="$work"
 py=/usr/bin/python3 # Debian's, with python3-docx and python3-yaml
-mk="$py $src/tests/docx/make_docx.py"
+mk() { "$py" "$src/tests/docx/make_docx.py" "$@"; }
 for tool in pandoc soffice "$py"; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (tools/install-deps installs pandoc, libreoffice-writer-nogui, python3-docx)"; exit 1; }
 done
@@ -32,12 +32,16 @@ field() { # FILE EXPR: a value from lilo count --format json (j is the file's ob
 # LibreOffice to .odt and to its own .docx. pandoc puts the front matter's
 # `title` into the document as a Title paragraph, which is a heading (level 1)
 # in Word, so the converted document counts the title's words on top; that is
-# the only difference the conversion makes to the counted text.
+# the only difference the conversion makes to the counted text (pandoc runs
+# without its `smart` extension, which would turn ' into ’ in headings).
+# The thesis's reference list holds pandoc's `::: {#refs}` div, whose fence
+# lilo's Markdown reader counts as one (not counted) reference-list word and
+# pandoc drops.
 mkdir conv lo
 for f in certificate/essay.md diploma/essay.md mphil/thesis/thesis.md; do
   n=$(echo "$f" | tr / -); n=${n%.md}
   cp "$src/examples/$f" "conv/$n.md"
-  pandoc "conv/$n.md" -o "conv/$n.docx"
+  pandoc -f markdown-smart "conv/$n.md" -o "conv/$n.docx"
 done
 soffice_to odt lo conv/*.docx
 mkdir lo-docx && soffice_to docx:"MS Word 2007 XML" lo-docx conv/*.docx
@@ -51,37 +55,40 @@ for f in certificate/essay.md diploma/essay.md mphil/thesis/thesis.md; do
   got=$(words "lo/$n.odt"); check "$n: LibreOffice's .odt counts the same ($want; got $got)" '[ "$got" = "$want" ]'
   got=$(words "lo-docx/$n.docx"); check "$n: LibreOffice's .docx counts the same ($want; got $got)" '[ "$got" = "$want" ]'
   # Every category, not just the total.
-  a=$(field "conv/$n.md" 'sorted((k, v) for k, v in j["categories"].items() if k not in ("headings", "front_matter", "html"))')
+  divs=$(grep -c '^::: {#refs}' "conv/$n.md")
+  a=$(field "conv/$n.md" 'sorted((k, v - ('"$divs"' if k == "references" else 0)) for k, v in j["categories"].items() if k not in ("headings", "front_matter", "html"))')
   b=$(field "conv/$n.docx" 'sorted((k, v) for k, v in j["categories"].items() if k not in ("headings", "front_matter", "html"))')
   check "$n: body, footnotes, citations, references, tables … equal category by category" '[ "$a" = "$b" ]'
   # The sections: the same headings with the same counts (the Title heading added first).
   a=$("$lilo" count --by-section "conv/$n.md" | sed -n '/sections:/,$p' | grep -v "before the first heading")
   b=$("$lilo" count --by-section "conv/$n.docx" | sed -n '/sections:/,$p' | grep -v "before the first heading" | sed '2d')
+  # (The reference list's own line differs by the div fence, compared above.)
+  if [ "$divs" != 0 ]; then a=$(printf '%s\n' "$a" | grep -v 'References: '); b=$(printf '%s\n' "$b" | grep -v 'References: '); fi
   check "$n: --by-section gives the same sections" '[ "$a" = "$b" ]'
 done
 got=$(field conv/certificate-essay.docx 'j["declared_words"]["declared"]')
 check "declared_words comes from pandoc's custom document property (996; got $got)" '[ "$got" = 996 ]'
 
 # 2. lilo count shows Word's count beside lilo's, and the saved figure only as "last saved".
-"$mk" edge edge.docx
+mk edge edge.docx
 "$lilo" count edge.docx >edge.out 2>&1; rc=$?
 check "count edge.docx: exit 0 ($rc)" '[ $rc = 0 ]'
 # body: Edge cases… no: headings 2+2 ("Edge cases", "Zweiter Abschnitt"); body: Kept text 2 + inserted 3 +
 # commented text 2 + See the note 3 + Words in a box 4 + linked text 2 + 2026 1 + As shown 2 + 9 Chinese = 28;
 # footnotes 5; citations 4 (the Zotero field as shown); tables 4, not counted.
 cats=$(field edge.docx 'j["categories"]["body"], j["categories"]["headings"], j["categories"]["footnotes"], j["categories"]["citations"], j["categories"]["tables"], j["cjk_characters"], j["words"]')
-check "edge: body 28, headings 4, footnotes 5, citations 4, tables 4 (left out), CJK 9, total 41 (got $cats)" '[ "$cats" = "(28, 4, 5, 4, 4, 9, 41)" ]'
+check "edge: body 28, headings 4, footnotes 5, citations 4, tables 4 (left out), CJK 9, total 41 (got $cats)" '[ "$cats" = "28 4 5 4 4 9 41" ]'
 check "edge: Word's count is computed (45: lilo's 41 and the table's 4)" 'grep -q "Word would count: 45 " edge.out'
 check "edge: the difference is explained" 'grep -q "difference +4: Word counts what the limit leaves out (tables 4)" edge.out'
 check "edge: the saved figure is shown as last saved only" 'grep -q "last saved count: 999 (from docProps/app.xml" edge.out'
 got=$(field edge.docx 'j["word"]["computed"], j["word"]["last_saved"]')
-check "edge: JSON carries both (got $got)" '[ "$got" = "(45, 999)" ]'
+check "edge: JSON carries both (got $got)" '[ "$got" = "45 999" ]'
 "$lilo" count --by-section edge.docx >edge-sec.out
 check "edge: a heading in a German style is found by its outline level" 'grep -q "## Zweiter Abschnitt  9" edge-sec.out'
 
-"$mk" yaml-block yaml.docx
+mk yaml-block yaml.docx
 got=$(field yaml.docx 'j["words"], j["declared_words"]["declared"]')
-check "a YAML block at the top is front matter: declared_words read, its words not counted (got $got)" '[ "$got" = "(5, 5)" ]'
+check "a YAML block at the top is front matter: declared_words read, its words not counted (got $got)" '[ "$got" = "5 5" ]'
 
 # python-docx, the library scripts write Word files with: headings, a list, a quotation.
 "$py" - <<'EOF'
@@ -97,7 +104,7 @@ d.add_paragraph("Fullan, M. (2001). Leading in a culture of change. Jossey-Bass.
 d.save("pydocx.docx")
 EOF
 got=$(field pydocx.docx 'j["words"], j["categories"]["references"]')
-check "python-docx: headings, list items and a quotation counted; the reference list left out (got $got)" '[ "$got" = "(14, 11)" ]'
+check "python-docx: headings, list items and a quotation counted; the reference list left out (got $got)" '[ "$got" = "14 11" ]'
 
 # 3. lilo check on the certificate example with every Markdown document
 # converted to .docx (links and portfolio.yaml naming the .docx files; the
@@ -112,14 +119,24 @@ while read -r f; do
 done <mdlist
 sed -i 's/\.md$/.docx/' word/portfolio.yaml
 while read -r f; do
-  (cd "word/$(dirname "$f")" && pandoc "$(basename "$f")" -o "$(basename "$f" .md).docx" && rm "$(basename "$f")")
+  (cd "word/$(dirname "$f")" && pandoc -f markdown-smart "$(basename "$f")" -o "$(basename "$f" .md).docx" && rm "$(basename "$f")")
   "$py" - "word/${f%.md}.docx" "orig/$f" <<'EOF' || fail "custom properties for $f"
-import json, sys, yaml, zipfile, shutil
+import datetime, json, sys, yaml, zipfile, shutil
 docx, md = sys.argv[1], sys.argv[2]
 text = open(md, encoding="utf-8").read()
 meta = yaml.safe_load(text.split("---")[1]) if text.startswith("---") else {}
+def docs(v):  # a path to a converted document names the .docx now
+    if isinstance(v, str):
+        return v[:-3] + ".docx" if v.endswith(".md") else v
+    if isinstance(v, list):
+        return [docs(x) for x in v]
+    if isinstance(v, dict):
+        return {k: docs(x) for k, x in v.items()}
+    return v
 def val(v):
-    return v if isinstance(v, str) else json.dumps(v, default=str, ensure_ascii=False)
+    v = docs(v)
+    # As a candidate types them: text and dates as they are, anything else as YAML on one line (JSON).
+    return str(v) if isinstance(v, (str, datetime.date)) else json.dumps(v, default=str, ensure_ascii=False)
 props = "".join(
     f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{i + 2}" name="{k}"><vt:lpwstr>'
     + val(v).replace("&", "&amp;").replace("<", "&lt;") + "</vt:lpwstr></property>"
@@ -172,7 +189,7 @@ check "a Zotero field's key is resolved against the bibliography: unknown key re
 
 # 4. Hostile files: a clear message naming the file, exit 1, no crash.
 for c in not-a-zip no-document zip-bomb billion-laughs deep malformed; do
-  "$mk" $c $c.docx
+  mk $c $c.docx
   timeout 20 "$lilo" count $c.docx >$c.out 2>&1; rc=$?
   check "count $c.docx: exit 1 with a message naming the file (exit $rc: $(head -c 200 $c.out))" "[ $rc = 1 ] && grep -q '^lilo: error: $c.docx: ' $c.out"
 done
