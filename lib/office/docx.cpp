@@ -1,13 +1,11 @@
 // A .docx (Office Open XML) document as lilo reads it. See office.hpp.
 #include <cstring>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "office/fields.hpp"
 #include "office/markdown_out.hpp"
 #include "office/package.hpp"
 #include "office/readers.hpp"
-#include "text/utf8.hpp"
 
 namespace lilo::office {
 namespace {
@@ -40,14 +38,7 @@ public:
         if (!body) { m_out.error = main_part() + " has no w:body: not a Word document"; return; }
         blocks(body, 1);
         // Notes, in order of first reference, after the main text.
-        for (std::size_t i = 0; i < m_notes.size() && m_out.error.empty(); ++i) {
-            m_md.begin_note(m_notes[i].label, m_notes[i].paragraph);
-            m_in_note = true;
-            blocks(m_notes[i].node, 1);
-            m_in_note = false;
-            m_md.end_note();
-        }
-        m_md.finish();
+        write_notes(m_md, m_notes, m_out.error, [&](const pugi::xml_node& n) { blocks(n, 1); });
     }
 
 private:
@@ -57,11 +48,9 @@ private:
     std::map<std::string, Style, std::less<>> m_styles;
     std::map<std::string, std::string, std::less<>> m_links; // relationship id → target
     pugi::xml_document m_footnotes, m_endnotes;
-    struct Note { pugi::xml_node node; std::string label; int paragraph; };
     std::vector<Note> m_notes;
     std::map<std::string, bool> m_noted;
     FieldStack m_fields;
-    bool m_in_note = false;
     std::vector<pugi::xml_node> m_boxes;  // text boxes met in the open paragraph
 
     std::string main_part()
@@ -189,7 +178,7 @@ private:
 
     void paragraph(const pugi::xml_node& p, int depth)
     {
-        const int number = m_in_note ? m_md.paragraph() : m_md.next_paragraph();
+        if (!m_md.in_note()) m_md.next_paragraph(); // a note's lines point at the paragraph that refers to it
         const auto ppr = p.child("w:pPr");
         const std::string style = val(ppr.child("w:pStyle"));
         int level = 0;
@@ -208,7 +197,6 @@ private:
         if (level > 0) { kind = BlockKind::heading; block_level = level; }
         else if (listed) { kind = BlockKind::item; block_level = num.child("w:ilvl").attribute("w:val").as_int(0) + 1; }
         m_md.end_paragraph(kind, block_level);
-        (void)number;
         // Text boxes anchored in the paragraph: their paragraphs follow it.
         auto boxes = std::move(m_boxes);
         m_boxes.clear();
@@ -264,7 +252,7 @@ private:
     {
         if (auto c = m_fields.end()) {
             c->paragraph = m_md.paragraph();
-            c->in_note = m_in_note;
+            c->in_note = m_md.in_note();
             m_out.citations.push_back(std::move(*c));
         }
     }

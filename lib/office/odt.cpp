@@ -29,14 +29,7 @@ public:
         const pugi::xml_node text = doc.child("office:document-content").child("office:body").child("office:text");
         if (!text) { m_out.error = "content.xml has no office:text: not an OpenDocument text"; return; }
         blocks(text, 1, 0);
-        for (std::size_t i = 0; i < m_notes.size() && m_out.error.empty(); ++i) {
-            m_md.begin_note(m_notes[i].label, m_notes[i].paragraph);
-            m_in_note = true;
-            blocks(m_notes[i].node, 1, 0);
-            m_in_note = false;
-            m_md.end_note();
-        }
-        m_md.finish();
+        write_notes(m_md, m_notes, m_out.error, [&](const pugi::xml_node& n) { blocks(n, 1, 0); });
     }
 
 private:
@@ -45,10 +38,8 @@ private:
     MarkdownOut m_md;
     std::map<std::string, std::string, std::less<>> m_parent; // style → parent style
     std::map<std::string, std::string, std::less<>> m_display; // style → display name
-    struct Note { pugi::xml_node node; std::string label; int paragraph; };
     std::vector<Note> m_notes;
     std::vector<pugi::xml_node> m_boxes;
-    bool m_in_note = false;
     FieldCitation m_citation;
     bool m_in_citation = false;
 
@@ -140,7 +131,7 @@ private:
 
     void paragraph(const pugi::xml_node& p, int depth, int list_depth)
     {
-        if (!m_in_note) m_md.next_paragraph();
+        if (!m_md.in_note()) m_md.next_paragraph();
         inline_children(p, depth + 1);
         BlockKind kind = style_kind(p.attribute("text:style-name").value());
         int level = 0;
@@ -201,7 +192,7 @@ private:
         if (!m_in_citation) return;
         m_in_citation = false;
         m_citation.paragraph = m_md.paragraph();
-        m_citation.in_note = m_in_note;
+        m_citation.in_note = m_md.in_note();
         m_out.citations.push_back(std::move(m_citation));
     }
 
