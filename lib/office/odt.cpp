@@ -170,18 +170,25 @@ private:
                 m_md.end_link(target);
             }
             else if (name == "text:note") note(n);
-            else if (name == "draw:frame" || name == "draw:a") find_text_boxes(n, depth + 1);
-            else if (name == "text:reference-mark-start") citation_start(n);
-            else if (name == "text:reference-mark-end") citation_end();
+            else if (name.starts_with("draw:")) find_text_boxes(n, depth + 1);
+            else if (name == "text:reference-mark-start") citation_start(n.attribute("text:name").value());
+            else if (name == "text:reference-mark-end" || name == "field:fieldmark-end") citation_end();
+            else if (name == "field:fieldmark-start") {
+                // A Word field LibreOffice kept: its code in a parameter, its result the text up to fieldmark-end.
+                for (const auto& param : n.children("field:param"))
+                    if (std::string_view(param.attribute("field:name").value()) == "vnd.oasis.opendocument.field.code")
+                        citation_start(param.attribute("field:value").value());
+            }
             // office:annotation (comments), text:change (a deletion's place), bookmarks: nothing to count.
         }
     }
 
-    // Zotero in LibreOffice: a reference mark named "ZOTERO_ITEM CSL_CITATION {…} RND…" around the citation.
-    void citation_start(const pugi::xml_node& n)
+    // Zotero in LibreOffice: a reference mark named "ZOTERO_ITEM CSL_CITATION {…} RND…" around the
+    // citation; a Word citation field LibreOffice kept: a fieldmark whose code is "ADDIN ZOTERO_ITEM …".
+    void citation_start(std::string name)
     {
-        const std::string name = n.attribute("text:name").value();
-        if (!name.starts_with("ZOTERO_ITEM") && !name.starts_with("CSL_CITATION")) return;
+        if (name.starts_with("ADDIN ")) name.erase(0, 6);
+        if (!name.starts_with("ZOTERO_ITEM") && !name.starts_with("CSL_CITATION") && !name.starts_with("EN.CITE")) return;
         m_citation = {};
         m_citation.keys = citation_keys(name);
         m_in_citation = true;
@@ -203,13 +210,13 @@ private:
         m_notes.push_back({n.child("text:note-body"), label, m_md.paragraph()});
     }
 
+    // A frame's draw:text-box, or a shape (draw:custom-shape, draw:rect …) with paragraphs of its own.
     void find_text_boxes(const pugi::xml_node& n, int depth)
     {
         if (too_deep(depth)) return;
-        for (const auto& c : n.children()) {
-            if (is(c, "draw:text-box")) m_boxes.push_back(c);
-            else if (is(c, "draw:frame") || is(c, "draw:a")) find_text_boxes(c, depth + 1);
-        }
+        if (is(n, "draw:text-box") || n.child("text:p") || n.child("text:list")) { m_boxes.push_back(n); return; }
+        for (const auto& c : n.children())
+            if (std::string_view(c.name()).starts_with("draw:")) find_text_boxes(c, depth + 1);
     }
 };
 

@@ -12,9 +12,25 @@ W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-     'xmlns:v="urn:schemas-microsoft-com:vml"')
+     'xmlns:v="urn:schemas-microsoft-com:vml" '
+     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"')
 CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-      '<Default Extension="xml" ContentType="application/xml"/></Types>')
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+      '<Default Extension="xml" ContentType="application/xml"/>'
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+      '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+      '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+      '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>'
+      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+      '</Types>')
+RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
+        '</Relationships>')
+DOC_RELS = ('<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+            '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>')
 STYLES = (f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W}>'
           '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>'
           # A German template: the name says nothing to lilo, the outline level does.
@@ -57,7 +73,8 @@ def zotero_field(key, shown):
 
 
 def case(name):
-    base = {'[Content_Types].xml': CT, 'word/styles.xml': STYLES}
+    base = {'[Content_Types].xml': CT, '_rels/.rels': RELS, 'word/styles.xml': STYLES,
+            'word/_rels/document.xml.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' + DOC_RELS + '</Relationships>'}
     if name == 'edge':
         # Every counted and uncounted construct once; the expected counts are in test_docx.sh.
         body = (p('Edge cases', 'Heading1')
@@ -71,9 +88,14 @@ def case(name):
                 # a footnote: body 3, footnote 5
                 + '<w:p><w:r><w:t>See the note</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
                 # a text box, with the VML copy Word writes beside it: 4 words, once
-                + '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
-                  + p('Words in a box') + '</w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
-                  '<mc:Fallback><w:pict><v:textbox><w:txbxContent>' + p('Words in a box') + '</w:txbxContent></v:textbox></w:pict></mc:Fallback>'
+                + '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+                  '<wp:inline><wp:extent cx="2000000" cy="500000"/><wp:docPr id="1" name="Text Box 1"/>'
+                  '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+                  '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2000000" cy="500000"/></a:xfrm>'
+                  '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx><w:txbxContent>'
+                  + p('Words in a box') + '</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline>'
+                  '</w:drawing></mc:Choice>'
+                  '<mc:Fallback><w:pict><v:shape style="width:150pt;height:40pt"><v:textbox><w:txbxContent>' + p('Words in a box') + '</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
                   '</mc:AlternateContent></w:r></w:p>'
                 # a hyperlink's text 2; a field shows its result 1, not its code
                 + '<w:p><w:hyperlink r:id="rId9"><w:r><w:t>linked text</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> </w:t></w:r>'
@@ -91,7 +113,7 @@ def case(name):
         base['word/comments.xml'] = (f'<?xml version="1.0" encoding="UTF-8"?><w:comments {W}><w:comment w:id="0" w:author="M">'
                                      + p('a comment nobody counts') + '</w:comment></w:comments>')
         base['word/_rels/document.xml.rels'] = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                                                '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
+                                                + DOC_RELS + '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
                                                 'Target="https://example.org/" TargetMode="External"/></Relationships>')
         base['docProps/app.xml'] = ('<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
                                     '<Words>999</Words></Properties>')
@@ -101,7 +123,7 @@ def case(name):
         open(sys.argv[2], 'w').write('This is a plain text file named .docx\n')
         return None
     elif name == 'no-document':
-        base = {'[Content_Types].xml': CT}
+        base = {'[Content_Types].xml': CT, '_rels/.rels': RELS}
     elif name == 'zip-bomb':
         # 64 MB of spaces in one part: some 60 kB packed.
         base['word/document.xml'] = doc('<w:p><w:r><w:t>' + ' ' * (64 << 20) + '</w:t></w:r></w:p>')

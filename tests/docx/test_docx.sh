@@ -83,6 +83,16 @@ check "edge: the difference is explained" 'grep -q "difference +4: Word counts w
 check "edge: the saved figure is shown as last saved only" 'grep -q "last saved count: 999 (from docProps/app.xml" edge.out'
 got=$(field edge.docx 'j["word"]["computed"], j["word"]["last_saved"]')
 check "edge: JSON carries both (got $got)" '[ "$got" = "45 999" ]'
+# The same file as LibreOffice reads and writes it: as .odt (tracked changes
+# in text:tracked-changes, the comment an office:annotation, the box a
+# draw:custom-shape, the Zotero field a fieldmark) and as its own .docx.
+mkdir lo-edge lo-edge-docx
+soffice_to odt lo-edge edge.docx
+soffice_to docx:"MS Word 2007 XML" lo-edge-docx edge.docx
+for f in lo-edge/edge.odt lo-edge-docx/edge.docx; do
+  got=$(field $f 'j["categories"]["body"], j["categories"]["headings"], j["categories"]["footnotes"], j["categories"]["citations"], j["categories"]["tables"], j["cjk_characters"], j["words"]')
+  check "edge, written by LibreOffice as $f: the same counts (got $got)" '[ "$got" = "28 4 5 4 4 9 41" ]'
+done
 "$lilo" count --by-section edge.docx >edge-sec.out
 check "edge: a heading in a German style is found by its outline level" 'grep -q "## Zweiter Abschnitt  9" edge-sec.out'
 
