@@ -2,8 +2,7 @@
 
 #include <zip.h>
 
-#include "bundle/verify.hpp"
-#include "bundle/zip_portfolio.hpp"
+#include "core/archive_limits.hpp"
 #include "portfolio/fsys.hpp"
 
 namespace lilo::office {
@@ -26,11 +25,10 @@ std::unique_ptr<Package> Package::open(std::string_view bytes, std::string& erro
         return nullptr;
     }
     zip_error_fini(&ze);
-    const VerifyLimits limits;
     const zip_int64_t n = zip_get_num_entries(zip, 0);
-    if (n < 0 || static_cast<std::uint64_t>(n) > limits.max_entries) {
+    if (n < 0 || static_cast<std::uint64_t>(n) > archive_max_entries) {
         zip_close(zip);
-        error = "holds " + std::to_string(n) + " entries; lilo reads archives of at most " + std::to_string(limits.max_entries);
+        error = "holds " + std::to_string(n) + " entries; lilo reads archives of at most " + std::to_string(archive_max_entries);
         return nullptr;
     }
     std::unique_ptr<Package> p(new Package());
@@ -52,20 +50,29 @@ std::optional<std::string> Package::read(const std::string& part, std::string& e
     if (index < 0) { error = "has no " + part; return std::nullopt; }
     zip_stat_t st;
     if (zip_stat_index(m->zip, static_cast<zip_uint64_t>(index), 0, &st) != 0) { error = part + ": " + zip_strerror(m->zip); return std::nullopt; }
-    const VerifyLimits limits;
-    // The same rule as `lilo verify`: past 1 MB, at most max_ratio to 1.
+    // The same rule as `lilo verify`: past 1 MB, at most archive_max_ratio to 1.
     if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) && st.size > 1024 * 1024 &&
-        st.size / std::max<zip_uint64_t>(st.comp_size, 1) > limits.max_ratio) {
+        st.size / std::max<zip_uint64_t>(st.comp_size, 1) > archive_max_ratio) {
         error = part + " unpacks " + std::to_string(st.size / std::max<zip_uint64_t>(st.comp_size, 1)) +
-                " to 1 (a zip bomb?); lilo reads at most " + std::to_string(limits.max_ratio) + " to 1";
+                " to 1 (a zip bomb?); lilo reads at most " + std::to_string(archive_max_ratio) + " to 1";
         return std::nullopt;
     }
-    std::string out, why;
-    if (!read_entry(m->zip, static_cast<zip_uint64_t>(index), default_max_text_bytes, out, why)) {
-        error = why == "too large" ? part + " unpacks to more than " + megabytes(default_max_text_bytes) + "; lilo reads document parts up to that"
-                                   : part + ": " + why;
-        return std::nullopt;
+    const std::string too_large = part + " unpacks to more than " + megabytes(default_max_text_bytes) + "; lilo reads document parts up to that";
+    if ((st.valid & ZIP_STAT_SIZE) && st.size > default_max_text_bytes) { error = too_large; return std::nullopt; }
+    zip_file_t* f = zip_fopen_index(m->zip, static_cast<zip_uint64_t>(index), 0);
+    if (!f) { error = part + ": " + zip_strerror(m->zip); return std::nullopt; }
+    std::string out;
+    char buf[65536];
+    // The size in the directory may lie: the bytes read are what is held to the limit.
+    for (zip_int64_t got; (got = zip_fread(f, buf, sizeof buf)) != 0;) {
+        if (got < 0 || out.size() + static_cast<std::size_t>(got) > default_max_text_bytes) {
+            error = got < 0 ? part + ": " + zip_file_strerror(f) : too_large;
+            zip_fclose(f);
+            return std::nullopt;
+        }
+        out.append(buf, static_cast<std::size_t>(got));
     }
+    zip_fclose(f);
     return out;
 }
 

@@ -3,10 +3,13 @@
 // (spec §7 "Files and paths"), files read with limits, and the UTF-8 rule.
 // Nothing here writes.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/document_names.hpp"
 
 namespace lilo {
 
@@ -23,12 +26,7 @@ inline constexpr std::uintmax_t default_max_text_bytes = 16u * 1024 * 1024;
 // only their text parts are read, each within the text limit).
 inline constexpr std::uintmax_t max_document_bytes = 128u * 1024 * 1024;
 
-// Whether a file name is one of the documents lilo reads: `.md`, `.docx` or
-// `.odt`, the extension in any case. The one list of readable extensions.
-bool is_document_name(std::string_view name);
-// Whether `name` is a Word or OpenDocument file, whose diagnostics count
-// paragraphs (`essay.docx:¶14`) where a Markdown file's count lines.
-bool is_office_name(std::string_view name);
+// is_document_name(), is_office_name(): the one list of readable extensions.
 
 struct FsLimits {
     std::uintmax_t max_text_bytes = default_max_text_bytes; // Markdown and YAML
@@ -103,6 +101,17 @@ public:
     // starting with '.' and README.md left out, subfolders skipped; sorted.
     std::vector<Entry> file_entries(std::string_view rel_dir) const;
 
+    // Every entry below `rel_dir`, folders before what they hold, names in
+    // directory order; `.git` and symbolic links to folders are not entered.
+    // `visit` returns false to stop the walk. Tree-wide checks (the number of
+    // files, names, path lengths) and history look-ups walk with this.
+    struct TreeEntry { std::string rel; bool is_dir = false; };
+    void walk(const std::function<bool(const TreeEntry&)>& visit, std::string_view rel_dir = "") const;
+
+    // How messages name a file of the portfolio: the path as the user would
+    // find it (a folder's files under the folder as it was named).
+    virtual std::string label(std::string_view rel) const { return std::string(rel); }
+
     // Whether `rel` (already lexically inside) resolves, through any links, inside the portfolio.
     virtual std::optional<FsProblem> check_links(std::string_view) const { return std::nullopt; }
 
@@ -117,6 +126,8 @@ protected:
 
     // Names directly inside a folder (empty if it is none).
     virtual std::vector<std::string> list_names(std::string_view rel_dir) const = 0;
+    // Whether `rel` is a symbolic link (only a folder on disk has them).
+    virtual bool is_link(std::string_view) const { return false; }
     // Why `rel` cannot be read as a file, if it cannot.
     virtual std::optional<FsProblem> file_problem(std::string_view rel) const = 0;
 };
@@ -125,6 +136,9 @@ class DiskPortfolio : public PortfolioFs {
 public:
     // Throws std::runtime_error when `root` is not a readable folder.
     explicit DiskPortfolio(const std::filesystem::path& root, FsLimits limits = {});
+
+    // The folder as it was named, then the path: "examples/certificate/essay.md".
+    std::string label(std::string_view rel) const override;
 
     const std::filesystem::path& root() const { return m_root; }
     std::filesystem::path absolute(std::string_view rel) const { return m_root / std::filesystem::path(std::string(rel)); }
@@ -140,9 +154,11 @@ public:
 protected:
     std::vector<std::string> list_names(std::string_view rel_dir) const override;
     std::optional<FsProblem> file_problem(std::string_view rel) const override;
+    bool is_link(std::string_view rel) const override;
 
 private:
     std::filesystem::path m_root; // canonical
+    std::filesystem::path m_named; // as given
 };
 
 // The wording every PortfolioFs uses, so that a report reads the same from a

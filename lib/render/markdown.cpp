@@ -1,7 +1,7 @@
 // A Markdown report for a pull-request comment or a GitHub step summary.
 #include <fmt/format.h>
 
-#include "portfolio/fsys.hpp"
+#include "core/document_names.hpp"
 #include "render/render.hpp"
 #include "text/word_limit.hpp"
 

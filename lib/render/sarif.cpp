@@ -3,7 +3,7 @@
 #include <cctype>
 #include <map>
 
-#include "check.hpp"
+#include "core/version.hpp"
 #include "render/render.hpp"
 
 namespace lilo {

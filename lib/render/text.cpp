@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <map>
 
-#include "portfolio/fsys.hpp"
+#include "core/document_names.hpp"
 #include "render/render.hpp"
 #include "text/word_limit.hpp"
 
