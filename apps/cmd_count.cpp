@@ -153,8 +153,19 @@ FileCount count_file(const std::string& f, const AnalyzeOptions& opt)
     auto fail = [&](const FsProblem& p) {
         return CannotCheck(fmt::format("{}{}: {}", name, p.line ? ":" + std::to_string(p.line) : "", p.message));
     };
+    std::optional<FileCount> office;
+    if (f != "-" && is_office_name(f)) {
+        try {
+            office = count_office_file(f, name, opt);
+        } catch (const BadDocument& e) {
+            throw BadDocument(name + ": " + e.what());
+        } catch (const std::runtime_error& e) {
+            throw CannotCheck(name + ": " + e.what());
+        }
+    }
     MarkdownDoc doc;
-    if (f == "-") {
+    if (office) {
+    } else if (f == "-") {
         std::string text(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>{});
         if (auto bad = find_invalid_utf8(text)) throw fail(FsProblem{"encoding", "is not UTF-8 text", line_of_offset(text, *bad)});
         doc = analyze_markdown(std::move(text), opt);
@@ -164,7 +175,7 @@ FileCount count_file(const std::string& f, const AnalyzeOptions& opt)
         if (text.problem) throw fail(*text.problem);
         doc = analyze_markdown(text.data(), text.size(), opt);
     }
-    FileCount c{name, std::move(doc), std::nullopt};
+    FileCount c = office ? std::move(*office) : FileCount{name, std::move(doc), std::nullopt};
     if (c.doc.front.present) {
         auto fm = parse_yaml(c.doc.front.yaml, c.doc.front.first_line);
         if (fm.doc && fm.doc->value.is_object() && fm.doc->value.contains("declared_words"))
@@ -178,7 +189,7 @@ FileCount count_file(const std::string& f, const AnalyzeOptions& opt)
 Runner setup_count(CLI::App& sub)
 {
     auto a = std::make_shared<CountArgs>();
-    sub.add_option("files", a->files, "Markdown files ('-' for standard input)");
+    sub.add_option("files", a->files, "Markdown, Word (.docx) or OpenDocument (.odt) files ('-' for standard input)");
     sub.add_flag("--by-section", a->by_section, "Show the words under each heading");
     sub.add_option("--include", a->include, "Also count these categories: tables, captions, references, appendices, code, …")
         ->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -218,7 +229,7 @@ Runner setup_count(CLI::App& sub)
         AnalyzeOptions opt;
         opt.structure = a->by_section;
         opt.cjk = rules.cjk;
-        bool unreadable = false;
+        bool unreadable = false, bad_document = false;
         for (std::size_t i = 0; i < a->files.size(); ++i) {
             const std::string& f = a->files[i];
             try {
@@ -230,6 +241,10 @@ Runner setup_count(CLI::App& sub)
                     counted.back().rules = own->rules;
                     counted.back().rules_from = own->from;
                 }
+            } catch (const BadDocument& e) {
+                // A document that is not one (a zip bomb named .docx): bad input found, exit 1.
+                fmt::print(stderr, "lilo: error: {}\n", e.what());
+                bad_document = true;
             } catch (const CannotCheck& e) {
                 // One file that cannot be read does not stop the others being counted.
                 if (a->files.size() == 1) throw;
@@ -240,6 +255,7 @@ Runner setup_count(CLI::App& sub)
         int code = exit_ok;
         for (const auto& c : counted)
             if (limit && limit->describe(c.doc.totals.words(report.rules_for(c)))) code = exit_unmet;
+        if (bad_document) code = exit_unmet;
         if (unreadable) code = exit_cannot_check;
         if (a->format == "json") {
             fmt::print("{}\n", dump_json(to_json(report), 2));
@@ -261,6 +277,7 @@ Runner setup_count(CLI::App& sub)
             out += "  counted: " + inc + "\n";
             out += fmt::format("  CJK characters: {}\n", with_commas(c.doc.totals.cjk(own)));
             out += "  not counted: " + (exc.empty() ? std::string("nothing") : exc) + "\n";
+            for (const auto& l : word_comparison(c, own)) out += "  " + l + "\n";
             if (a->by_section) out += render_sections_text(section_sums(c.doc, own), own);
             if (limit)
                 if (auto outside = limit->describe(words)) out += fmt::format("  error: {}\n", *outside);

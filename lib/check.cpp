@@ -86,7 +86,7 @@ std::vector<std::string> markdown_files(const PortfolioFs& pfs)
 {
     std::vector<std::string> out;
     pfs.walk([&](const PortfolioFs::TreeEntry& e) {
-        if (!e.is_dir && e.rel.ends_with(".md") && pfs.is_file(e.rel)) out.push_back(e.rel);
+        if (!e.is_dir && is_document_name(e.rel) && pfs.is_file(e.rel)) out.push_back(e.rel);
         return out.size() < ReadLimits{}.max_files;
     });
     return out;

@@ -2,6 +2,7 @@
 // lilo verify: a bundle checked in place, with nothing extracted: safe entry
 // names, both manifests in both directions, every SHA-256, Payload-Oxum, and
 // the check run again on the files inside and compared with the embedded report.
+#include "core/archive_limits.hpp"
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -12,9 +13,9 @@
 namespace lilo {
 
 struct VerifyLimits {
-    std::uint64_t max_entries = 100000;
-    std::uint64_t max_total_bytes = std::uint64_t{4} << 30;  // uncompressed
-    std::uint64_t max_ratio = 1000;                          // uncompressed / compressed, per entry
+    std::uint64_t max_entries = archive_max_entries;
+    std::uint64_t max_total_bytes = archive_max_total_bytes;  // uncompressed
+    std::uint64_t max_ratio = archive_max_ratio;              // uncompressed / compressed, per entry
 };
 
 struct VerifyReport {

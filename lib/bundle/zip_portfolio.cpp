@@ -37,6 +37,19 @@ bool ZipPortfolio::is_dir(std::string_view rel) const
 
 TextFile ZipPortfolio::read_text(std::string_view rel) const
 {
+    TextFile out = read_bytes_up_to(rel, m_max_text_bytes);
+    if (out.problem) return out;
+    if (auto bad = find_invalid_utf8(out.data)) {
+        out.problem = FsProblem{"encoding", "is not UTF-8 text", line_of_offset(out.data, *bad)};
+        out.data.clear();
+    }
+    return out;
+}
+
+TextFile ZipPortfolio::read_binary(std::string_view rel) const { return read_bytes_up_to(rel, max_document_bytes); }
+
+TextFile ZipPortfolio::read_bytes_up_to(std::string_view rel, std::uint64_t max_bytes) const
+{
     TextFile out;
     auto it = m_files.find(rel);
     if (it == m_files.end()) {
@@ -44,15 +57,10 @@ TextFile ZipPortfolio::read_text(std::string_view rel) const
         return out;
     }
     std::string error;
-    if (!read_entry(m_zip, it->second, m_max_text_bytes, out.data, error)) {
+    if (!read_entry(m_zip, it->second, max_bytes, out.data, error)) {
         out.problem = FsProblem{error == "too large" ? "too-large" : "unreadable",
-                                error == "too large" ? "is larger than lilo reads (" + std::to_string(m_max_text_bytes / (1024 * 1024)) + " MB)"
+                                error == "too large" ? "is larger than lilo reads (" + std::to_string(max_bytes / (1024 * 1024)) + " MB)"
                                                      : "cannot read from the bundle: " + error};
-        out.data.clear();
-        return out;
-    }
-    if (auto bad = find_invalid_utf8(out.data)) {
-        out.problem = FsProblem{"encoding", "is not UTF-8 text", line_of_offset(out.data, *bad)};
         out.data.clear();
     }
     return out;

@@ -24,6 +24,7 @@ public:
     bool is_dir(std::string_view rel) const override;
     bool exists(std::string_view rel) const override { return is_file(rel) || is_dir(rel); }
     TextFile read_text(std::string_view rel) const override;
+    TextFile read_binary(std::string_view rel) const override;
     std::string fingerprint() const override;
     std::string fingerprint_lines() const override;
 
@@ -32,6 +33,7 @@ protected:
     std::optional<FsProblem> file_problem(std::string_view rel) const override;
 
 private:
+    TextFile read_bytes_up_to(std::string_view rel, std::uint64_t max_bytes) const;
     zip_t* m_zip;
     std::map<std::string, zip_uint64_t, std::less<>> m_files;
     std::map<std::string, std::string> m_hashes;

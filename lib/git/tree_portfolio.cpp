@@ -227,21 +227,28 @@ std::optional<FsProblem> GitTreePortfolio::file_problem(std::string_view rel) co
 
 TextFile GitTreePortfolio::read_text(std::string_view rel) const
 {
+    TextFile out = read_bytes_up_to(rel, m_max_text_bytes);
+    if (!out.problem && (out.problem = encoding_problem(out.data))) out.data.clear();
+    return out;
+}
+
+TextFile GitTreePortfolio::read_binary(std::string_view rel) const { return read_bytes_up_to(rel, max_document_bytes); }
+
+TextFile GitTreePortfolio::read_bytes_up_to(std::string_view rel, std::uint64_t max_bytes) const
+{
     TextFile out;
     if ((out.problem = file_problem(rel))) return out;
     const Node& node = *find(rel);
     try {
         const std::uint64_t size = blob_size(node, rel);
-        if (size > m_max_text_bytes) {
-            out.problem = too_large(size, m_max_text_bytes);
+        if (size > max_bytes) {
+            out.problem = too_large(size, max_bytes);
             return out;
         }
         out.data = blob(node, rel);
     } catch (const Error& e) {
         out.problem = FsProblem{"unreadable", std::string("cannot read from git: ") + e.what(), 0};
-        return out;
     }
-    if ((out.problem = encoding_problem(out.data))) out.data.clear();
     return out;
 }
 

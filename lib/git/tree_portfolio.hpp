@@ -53,6 +53,7 @@ public:
     bool is_dir(std::string_view rel) const override;
     bool exists(std::string_view rel) const override;
     TextFile read_text(std::string_view rel) const override;
+    TextFile read_binary(std::string_view rel) const override;
     std::optional<FsProblem> check_links(std::string_view rel) const override;
     // The same fingerprint DiskPortfolio computes on a checkout of this commit.
     std::string fingerprint() const override { return fingerprint_details().sha256; }
@@ -84,6 +85,7 @@ private:
     void load_tree(const std::array<unsigned char, 20>& top);
     void plan_files(const std::string& rel_dir, const IgnoreRules& rules);
     std::uint64_t blob_size(const Node& node, std::string_view rel) const;
+    TextFile read_bytes_up_to(std::string_view rel, std::uint64_t max_bytes) const;
     std::string blob(const Node& node, std::string_view rel) const;
 
     std::shared_ptr<git_repository> m_repo;

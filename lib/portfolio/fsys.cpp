@@ -201,6 +201,13 @@ std::optional<FsProblem> text_file_problem(const fs::path& abs, std::uintmax_t m
 
 TextFile read_text_file(const fs::path& abs, std::uintmax_t max_bytes)
 {
+    TextFile out = read_binary_file(abs, max_bytes);
+    if (!out.problem && (out.problem = encoding_problem(out.data))) out.data.clear();
+    return out;
+}
+
+TextFile read_binary_file(const fs::path& abs, std::uintmax_t max_bytes)
+{
     TextFile out;
     struct stat st {};
     if ((out.problem = text_file_problem(abs, max_bytes, st))) return out;
@@ -224,7 +231,6 @@ TextFile read_text_file(const fs::path& abs, std::uintmax_t max_bytes)
     }
     ::close(fd);
     out.data.resize(got);
-    if ((out.problem = encoding_problem(out.data))) out.data.clear();
     return out;
 }
 
@@ -288,6 +294,12 @@ TextFile DiskPortfolio::read_text(std::string_view rel) const
     return read_text_file(absolute(rel), m_max_text_bytes);
 }
 
+TextFile DiskPortfolio::read_binary(std::string_view rel) const
+{
+    if (auto p = check_links(rel)) return {{}, p};
+    return read_binary_file(absolute(rel), max_document_bytes);
+}
+
 std::vector<PortfolioFs::Entry> PortfolioFs::file_entries(std::string_view rel_dir) const
 {
     std::vector<Entry> out;
@@ -338,14 +350,11 @@ bool has_extension(std::string_view name, std::string_view ext)
 
 std::span<const std::string_view> record_extensions()
 {
-    static constexpr std::string_view list[] = {".md"};
+    static constexpr std::string_view list[] = {".md", ".docx", ".odt"};
     return list;
 }
 
-bool is_record_file(std::string_view name)
-{
-    return std::any_of(record_extensions().begin(), record_extensions().end(), [&](std::string_view e) { return has_extension(name, e); });
-}
+bool is_record_file(std::string_view name) { return is_document_name(name); }
 
 std::string record_document_kind(std::string_view name)
 {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/document_names.hpp"
+
 namespace lilo {
 
 struct FsProblem {
@@ -20,6 +22,12 @@ struct FsProblem {
 
 // The largest Markdown or YAML file lilo reads unless a programme says otherwise.
 inline constexpr std::uintmax_t default_max_text_bytes = 16u * 1024 * 1024;
+
+// The largest Word or OpenDocument file lilo opens (pictures make them large;
+// only their text parts are read, each within the text limit).
+inline constexpr std::uintmax_t max_document_bytes = 128u * 1024 * 1024;
+
+// is_document_name(), is_office_name(): the one list of readable extensions.
 
 struct FsLimits {
     std::uintmax_t max_text_bytes = default_max_text_bytes; // Markdown and YAML
@@ -33,6 +41,8 @@ struct TextFile {
 // Reads a text file: a regular file (never a FIFO or device), at most
 // `max_bytes`, UTF-8 with no NUL byte. Follows links: confine first.
 TextFile read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
+// The same without the UTF-8 rule (a .docx or .odt).
+TextFile read_binary_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
 
 // A text file mapped copy-on-write: read without copying or zero-filling,
 // writable in place (the analyser blanks footnote definitions). For large
@@ -78,6 +88,9 @@ public:
     // Reads a YAML or Markdown file: regular, within the size limit, UTF-8.
     using Text = struct TextFile;
     virtual TextFile read_text(std::string_view rel) const = 0;
+    // Reads a file's bytes as they are (a .docx or .odt), at most
+    // max_document_bytes; no UTF-8 rule.
+    virtual TextFile read_binary(std::string_view rel) const = 0;
 
     // The entries of a record folder: files directly inside whose extension
     // lilo reads (is_record_file), not starting with '.', README.md left out;
@@ -142,6 +155,7 @@ public:
     bool is_dir(std::string_view rel) const override;
     bool exists(std::string_view rel) const override;
     TextFile read_text(std::string_view rel) const override;
+    TextFile read_binary(std::string_view rel) const override;
     std::optional<FsProblem> check_links(std::string_view rel) const override;
     std::string fingerprint() const override;
     std::string fingerprint_lines() const override;
@@ -166,8 +180,9 @@ std::optional<FsProblem> encoding_problem(std::string_view text);
 // Whether `p` is `root` or lies below it, comparing path components.
 bool path_inside(const std::filesystem::path& root, const std::filesystem::path& p);
 
-// The one list of the extensions lilo reads a record (a journal entry, a
-// meeting record, an interview) from, in any case: ".md". A document in a
+// The extensions lilo reads a record (a journal entry, a meeting record, an
+// interview) from, in any case: ".md", ".docx", ".odt", as is_document_name
+// (core/document_names.hpp) has them. A document in a
 // record folder with another extension (record_document_kind) is not read,
 // and the check says so.
 std::span<const std::string_view> record_extensions();

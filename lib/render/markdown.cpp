@@ -1,6 +1,7 @@
 // A Markdown report for a pull-request comment or a GitHub step summary.
 #include <fmt/format.h>
 
+#include "core/document_names.hpp"
 #include "render/render.hpp"
 #include "text/word_limit.hpp"
 
@@ -40,7 +41,7 @@ std::string render_markdown(const std::vector<Report>& reports)
             out += fmt::format("\n<details><summary>{} errors, {} warnings</summary>\n\n", r.count(Severity::error), r.count(Severity::warning));
             for (const auto& d : r.diagnostics)
                 out += fmt::format("- **{}** `{}` {}{}\n", name_of(d.severity), d.code,
-                                   d.file.empty() ? "" : "`" + d.file + (d.line > 0 ? ":" + std::to_string(d.line) : "") + "`: ", cell(d.message));
+                                   d.file.empty() ? "" : "`" + d.file + (d.line > 0 ? (is_office_name(d.file) ? ":¶" : ":") + std::to_string(d.line) : "") + "`: ", cell(d.message));
             out += "\n</details>\n";
         }
         out += "\n";

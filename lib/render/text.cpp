@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/document_names.hpp"
 #include "render/render.hpp"
 #include "text/word_limit.hpp"
 
@@ -19,7 +20,9 @@ struct Paint {
 std::string location(const Report& r, const Diagnostic& d)
 {
     std::string out = display_path(r, d);
-    if (!d.file.empty() && d.line > 0) out += fmt::format(":{}:{}", d.line, d.column > 0 ? d.column : 1);
+    // A Word or OpenDocument file's lines are its paragraphs: essay.docx:¶14.
+    if (!d.file.empty() && d.line > 0 && is_office_name(d.file)) out += fmt::format(":¶{}", d.line);
+    else if (!d.file.empty() && d.line > 0) out += fmt::format(":{}:{}", d.line, d.column > 0 ? d.column : 1);
     return out;
 }
 

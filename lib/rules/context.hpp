@@ -21,8 +21,10 @@ namespace lilo {
 // A Markdown file read once and shared by every rule that needs it.
 struct MarkdownFile {
     std::string rel;                  // portfolio-relative path
-    std::string raw;                  // the text as read (for name searches)
+    std::string raw;                  // the text as read (for name searches); a .docx's as Markdown
+    std::vector<int> paragraph_of_line; // a .docx or .odt: raw's line → the document's paragraph
     MarkdownDoc doc;
+    int line_at(int raw_line) const;  // a line of raw as the file's diagnostics count (paragraphs in a .docx)
     std::optional<YamlDoc> front;     // parsed front matter; an empty mapping when none
     const nlohmann::json& meta() const;
     int line_of(const std::string& pointer) const;   // line of a front-matter value, or 1
@@ -81,6 +83,10 @@ public:
     // A folder setting: portfolio.yaml's `key`, else the requirement's
     // `folder`/`path` parameter, else `fallback`.
     std::string configured_path(const std::string& manifest_key, const std::string& param, const std::string& fallback) const;
+    // A document path the programme names (essay.md): when no such file exists
+    // but the same name with .docx or .odt does, that one. Paths portfolio.yaml
+    // names are taken as written.
+    std::string document_path(const std::string& md_path) const;
 
     // The period's end as far as today: the earlier of period.end and the as-of date.
     std::optional<Date> effective_end() const;

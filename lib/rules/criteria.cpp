@@ -104,7 +104,8 @@ void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::
                     const std::string want = c.params["links_to"].get<std::string>();
                     const bool folder = want.ends_with("/");
                     // Named from the portfolio's top by the default layout; portfolio.yaml may move it.
-                    std::string want_rel = moved_path(ctx, want);
+                    // project/project.md written in Word is project/project.docx.
+                    std::string want_rel = folder ? moved_path(ctx, want) : ctx.document_path(moved_path(ctx, want));
                     while (want_rel.ends_with("/")) want_rel.pop_back();
                     bool ok = false;
                     for (const auto& link : essay->doc.links) {

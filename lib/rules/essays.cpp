@@ -65,7 +65,7 @@ void check_essays(CheckContext& ctx)
     for (std::size_t i = 0; i < paths.size(); ++i) {
         const std::string key = "essay" + std::to_string(i + 1);
         const bool moved = own.is_object() && own.contains(key) && own[key].is_string();
-        check_one(ctx, moved ? own[key].get<std::string>() : paths[i].get<std::string>(), "essay " + std::to_string(i + 1));
+        check_one(ctx, moved ? own[key].get<std::string>() : ctx.document_path(paths[i].get<std::string>()), "essay " + std::to_string(i + 1));
     }
 }
 

@@ -28,6 +28,8 @@ constexpr KindCode criterion_codes[] = {
 // The portfolio's form ("P.encoding"): files readable, UTF-8, valid YAML, inside the folder.
 constexpr KindCode portfolio_codes[] = {
     {"encoding", "The file is not UTF-8 text.", "Save it as UTF-8 (your editor's Save As … encoding)."},
+    {"document", "A .docx or .odt file cannot be read as a document: not a zip archive, a part missing or malformed, nested too deep, or unpacking to more than lilo reads.",
+     "Open it in Word or LibreOffice and save it again as .docx or .odt."},
     {"name-encoding", "A file or folder name is not valid UTF-8 (often a Latin-1 name from an old machine or archive).", "Rename it; `ls` shows it as '?' and lilo as \\xHH."},
     {"yaml-syntax", "The YAML does not parse (portfolio.yaml, a front matter, references.yaml or signoff.yaml). The usual causes: "
                     "a tab used for indentation (YAML allows only spaces); a value holding ': ' that is not quoted, such as a title "

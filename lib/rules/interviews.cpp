@@ -103,7 +103,7 @@ void check_private_name(CheckContext& ctx, const DatedRecord& r)
     const std::string needle = fold_case(collapse_space(*name));
     std::vector<std::string> files;
     if (const auto* essay = ctx.programme.requirement_of_kind("essay")) {
-        auto rel = ctx.fs.resolve(ctx.manifest.path_setting("essay").value_or(essay->params.value("path", "essay.md")), "");
+        auto rel = ctx.fs.resolve(ctx.manifest.path_setting("essay").value_or(ctx.document_path(essay->params.value("path", "essay.md"))), "");
         if (!rel.problem) files.push_back(rel.rel);
     }
     if (const auto* journal = ctx.programme.requirement_of_kind("journal")) {
@@ -116,7 +116,7 @@ void check_private_name(CheckContext& ctx, const DatedRecord& r)
         const MarkdownFile* md = ctx.markdown(f, false);
         if (!md) continue;
         if (const int line = find_name(md->raw, needle))
-            ctx.error("private-name", f, line,
+            ctx.error("private-name", f, md->line_at(line),
                       "names the interviewee of " + r.rel + ", who asked to stay private; refer to them by role instead");
     }
 }

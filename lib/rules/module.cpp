@@ -101,7 +101,7 @@ void check_module(CheckContext& ctx)
     }
 
     // The assignment: its length, declared length and citations.
-    const std::string assignment = *folder + "/" + p.value("assignment", "assignment.md");
+    const std::string assignment = ctx.document_path(*folder + "/" + p.value("assignment", "assignment.md"));
     std::set<std::string> linked;
     if (!ctx.fs.exists(assignment)) {
         ctx.error("assignment-missing", assignment, 0, "no assignment '" + assignment + "' yet");

@@ -144,8 +144,8 @@ private:
     void liloignore()
     {
         std::string t = "# Kept out of the submission bundle (`lilo bundle`): gitignore-style patterns.\n";
-        t += "# Working notes and word-processor copies:\n";
-        t += "drafts/\n*.docx\n*.tmp\n";
+        t += "# Working notes and temporary files (a .docx or .odt essay is a portfolio document, so kept):\n";
+        t += "drafts/\n*.tmp\n~$*\n";
         t += "# Not part of the portfolio itself:\n";
         for (const auto& pattern : m_w.ignored()) t += pattern + "\n";
         t += "lilo-report.json\n.gitignore\n.github/\n";
