@@ -11,7 +11,7 @@
 #include "count_report.hpp"
 #include "markdown/document.hpp"
 #include "portfolio/fsys.hpp"
-#include "programme/document_rules.hpp"
+#include "rules/document_rules.hpp"
 #include "programme/programme.hpp"
 #include "text/utf8.hpp"
 #include "text/word_limit.hpp"

@@ -197,6 +197,9 @@ std::string render_sections_text(const SectionSums& sums, const CountRules& rule
     out += fmt::format("    sum: {} in sections + {} in headings + {} before the first heading = {} words{}\n", with_commas(sums.in_sections),
                        with_commas(sums.in_headings), with_commas(sums.before_first_heading), with_commas(sums.total()),
                        left_out.empty() ? "" : "; not counted: " + left_out);
+    return out;
+}
+
 FileCount count_office_file(const std::string& path, const std::string& name, const AnalyzeOptions& options)
 {
     TextFile bytes = read_binary_file(path, max_document_bytes);

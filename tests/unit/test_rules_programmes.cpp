@@ -147,7 +147,7 @@ TEST_CASE("MPhil progression: missing marks, all against any")
     }
 }
 
-#include "programme/document_rules.hpp"
+#include "rules/document_rules.hpp"
 
 TEST_CASE("count's rules for a document: the MPhil thesis by its own, found by its path in the portfolio or its name")
 {

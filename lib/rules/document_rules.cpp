@@ -1,4 +1,4 @@
-#include "programme/document_rules.hpp"
+#include "rules/document_rules.hpp"
 
 #include <system_error>
 
