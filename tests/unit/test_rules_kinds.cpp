@@ -53,6 +53,7 @@ nlohmann::json value_for(const KindParam& p, const nlohmann::json& property)
         {"models", nlohmann::json::object()}, {"min_marks", nlohmann::json::object()}, {"after", nlohmann::json::array()}};
     if (auto it = lists.find(std::string(p.name)); it != lists.end()) return it->second;
     if (!p.default_text.empty()) return std::string(p.default_text);
+    if (property.value("type", "") == "string") return "x-" + std::string(p.name); // a path with no default (a module's folder)
     const std::string ref = property.value("$ref", "");
     if (ref.ends_with("/count")) return static_cast<long>(p.default_number);
     return p.default_number;
