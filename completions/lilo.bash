@@ -3,7 +3,7 @@ _lilo()
 {
     local cur prev words cword
     _init_completion 2>/dev/null || { cur=${COMP_WORDS[COMP_CWORD]}; prev=${COMP_WORDS[COMP_CWORD-1]}; cword=$COMP_CWORD; words=("${COMP_WORDS[@]}"); }
-    local commands="init check explain count bundle verify fingerprint batch report programme"
+    local commands="init check explain count serve lsp bundle verify fingerprint batch report programme"
     local programmes="cambridge-diploma lilo-certificate mphil-elsi"
     if [ "$cword" -eq 1 ]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -46,7 +46,7 @@ _lilo()
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --include|--exclude) COMPREPLY=($(compgen -W "body headings footnotes citations front_matter tables captions code math html references appendices" -- "$cur")); return ;;
         --programme) COMPREPLY=($(compgen -W "$programmes" -- "$cur") $(compgen -f -X '!*.y*ml' -- "$cur")); return ;;
-        --as-of|--limit|-j|--jobs|--timeout|--max-memory|--max-entries|--max-mb|--max-ratio) return ;;
+        --as-of|--port|--limit|-j|--jobs|--timeout|--max-memory|--max-entries|--max-mb|--max-ratio) return ;;
         --changed-since|--rev) COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null) HEAD" -- "$cur")); return ;;
         -C|--folder) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         -o|--output|--csv|--jsonl|--html) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -60,6 +60,8 @@ _lilo()
         bundle) opts="-o --output --as-of --programme --allow-incomplete --list --rev" ;;
         verify) opts="--format --max-entries --max-mb --max-ratio" ;;
         fingerprint) opts="--list" ;;
+        serve) opts="--port --open --programme" ;;
+        lsp) opts="" ;;
         batch) opts="-j --jobs --as-of --programme --timeout --max-memory --csv --jsonl --html -q --quiet --color" ;;
     esac
     if [[ $cur == -* ]]; then

@@ -23,6 +23,22 @@ void add(Report& r, std::string code, Severity sev, std::string file, int line, 
     r.diagnostics.push_back({std::move(code), sev, escape_invalid_utf8(file), line, column, escape_invalid_utf8(message)});
 }
 
+// A programme file that the portfolio names, and every file it extends, is
+// read from the portfolio's own files (a folder, a bundle or a commit alike)
+// and must lie inside it.
+ProgrammeText read_portfolio_programme(const PortfolioFs& pfs, const std::string& ref, const std::string& dir)
+{
+    auto r = pfs.resolve(ref, dir);
+    if (r.problem) {
+        if (dir.empty()) throw CannotCheck("portfolio.yaml: programme '" + ref + "': " + r.problem->message);
+        throw ProgrammeError(pfs.label(dir), 0, "extends '" + ref + "': " + r.problem->message);
+    }
+    auto text = pfs.read_text(r.rel);
+    if (text.problem && text.problem->code == "not-found") throw ProgrammeError(pfs.label(r.rel), 0, "programme file not found");
+    if (text.problem) throw ProgrammeError(pfs.label(r.rel), text.problem->line, text.problem->message);
+    return {std::move(text.data), pfs.label(r.rel), "portfolio:" + r.rel, parent_of(r.rel)};
+}
+
 Programme programme_for(const CheckOptions& opt, const std::optional<Manifest>& manifest, const PortfolioFs& pfs)
 {
     try {
@@ -30,15 +46,7 @@ Programme programme_for(const CheckOptions& opt, const std::optional<Manifest>& 
         const std::string ref = manifest && manifest->programme ? *manifest->programme : "lilo-certificate";
         if (is_builtin_programme(ref) || !programme_ref_is_path(ref))
             return load_programme(ref, opt.folder);
-        // A programme file named by the portfolio must lie inside it.
-        auto r = pfs.resolve(ref, "");
-        if (r.problem) throw CannotCheck("portfolio.yaml: programme '" + ref + "': " + r.problem->message);
-        if (dynamic_cast<const DiskPortfolio*>(&pfs)) return load_programme(r.rel, opt.folder);
-        // Inside a bundle: read from the bundle itself, never from the disk.
-        auto text = pfs.read_text(r.rel);
-        if (text.problem) throw CannotCheck(r.rel + ": " + text.problem->message);
-        Programme p = programme_from_text(text.data, r.rel);
-        return p;
+        return load_programme(ref, [&pfs](const std::string& r, const std::string& dir) { return read_portfolio_programme(pfs, r, dir); });
     } catch (const ProgrammeError& e) {
         throw CannotCheck(e.describe());
     }
@@ -46,45 +54,39 @@ Programme programme_for(const CheckOptions& opt, const std::optional<Manifest>& 
 
 // The number of files and the length of paths (a programme's `limits:`):
 // counted without reading anything, and stopping at the limit.
-void check_tree_limits(const DiskPortfolio& pfs, const ReadLimits& limits, Report& report)
+void check_tree_limits(const PortfolioFs& pfs, const ReadLimits& limits, Report& report)
 {
-    std::error_code ec;
     std::size_t files = 0;
     std::size_t long_paths = 0;
     std::size_t bad_names = 0;
-    auto it = fs::recursive_directory_iterator(pfs.root(), fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (name == ".git" && it->is_directory(ec)) { it.disable_recursion_pending(); continue; }
-        const std::string rel = it->path().lexically_relative(pfs.root()).generic_string();
+    pfs.walk([&](const PortfolioFs::TreeEntry& e) {
+        const std::string_view name = std::string_view(e.rel).substr(e.rel.rfind('/') + 1);
         // A name that is not UTF-8 (a Latin-1 "café.md" from an old machine)
         // cannot go into a bundle, and no one can say what it is called.
         if (find_invalid_utf8(name) && bad_names++ < 5)
-            add(report, "P.name-encoding", Severity::error, rel, 0,
+            add(report, "P.name-encoding", Severity::error, e.rel, 0,
                 "this name is not valid UTF-8 (the bytes shown as \\xHH); rename it, or a bundle cannot hold it");
-        if (rel.size() > limits.max_path_length && long_paths++ < 5)
-            add(report, "P.path-too-long", Severity::error, rel.substr(0, 200) + "…", 0,
-                "a path of " + std::to_string(rel.size()) + " bytes; lilo reads paths up to " + std::to_string(limits.max_path_length));
-        if (!it->is_directory(ec) && ++files > limits.max_files) {
+        if (e.rel.size() > limits.max_path_length && long_paths++ < 5)
+            add(report, "P.path-too-long", Severity::error, e.rel.substr(0, 200) + "…", 0,
+                "a path of " + std::to_string(e.rel.size()) + " bytes; lilo reads paths up to " + std::to_string(limits.max_path_length));
+        if (!e.is_dir && ++files > limits.max_files) {
             add(report, "P.too-many-files", Severity::error, "", 0,
                 "more than " + std::to_string(limits.max_files) + " files in the portfolio; lilo stops counting there (a programme's `limits: {max_files: …}` raises it)");
-            return;
+            return false;
         }
-    }
+        return true;
+    });
 }
 
 // The portfolio's Markdown files, for their first commits (stopping at the
 // programme's default file limit).
-std::vector<std::string> markdown_files(const DiskPortfolio& pfs)
+std::vector<std::string> markdown_files(const PortfolioFs& pfs)
 {
     std::vector<std::string> out;
-    std::error_code ec;
-    auto it = fs::recursive_directory_iterator(pfs.root(), fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator() && out.size() < ReadLimits{}.max_files; it.increment(ec)) {
-        if (it->path().filename() == ".git") { it.disable_recursion_pending(); continue; }
-        if (it->is_regular_file(ec) && it->path().extension() == ".md")
-            out.push_back(it->path().lexically_relative(pfs.root()).generic_string());
-    }
+    pfs.walk([&](const PortfolioFs::TreeEntry& e) {
+        if (!e.is_dir && e.rel.ends_with(".md") && pfs.is_file(e.rel)) out.push_back(e.rel);
+        return out.size() < ReadLimits{}.max_files;
+    });
     return out;
 }
 
@@ -183,6 +185,24 @@ Report check_portfolio(const CheckOptions& opt)
     return check_with_git(*disk, opt);
 }
 
+Programme programme_for_check(const CheckOptions& opt)
+{
+    std::optional<DiskPortfolio> disk;
+    try {
+        disk.emplace(opt.folder);
+    } catch (const std::exception& e) {
+        throw CannotCheck(e.what());
+    }
+    // portfolio.yaml as far as it reads; its problems are the check's to report.
+    std::optional<Manifest> manifest;
+    if (auto text = disk->read_text("portfolio.yaml"); !text.problem) {
+        std::string_view body = text.data;
+        if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+        if (YamlParse parsed = parse_yaml(body); parsed.doc && parsed.doc->value.is_object()) manifest = read_manifest(std::move(*parsed.doc));
+    }
+    return programme_for(opt, manifest, *disk);
+}
+
 Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt, const PortfolioHistory* history)
 {
     const std::string manifest_rel = "portfolio.yaml";
@@ -236,7 +256,7 @@ Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt, const Po
 
     const Programme programme = programme_for(opt, manifest, pfs);
     pfs.set_max_text_bytes(programme.limits.max_file_bytes);
-    if (const auto* disk = dynamic_cast<const DiskPortfolio*>(&pfs)) check_tree_limits(*disk, programme.limits, report);
+    check_tree_limits(pfs, programme.limits, report);
     report.programme = programme.id;
     report.programme_title = programme.title;
     if (manifest) {

@@ -2,11 +2,12 @@
 // lilo check: one portfolio folder in, one report out. Prints nothing.
 #include <filesystem>
 #include <optional>
-#include <stdexcept>
 #include <string>
 
+#include "core/cannot_check.hpp"
 #include "core/date.hpp"
 #include "core/report.hpp"
+#include "core/version.hpp"
 
 namespace lilo {
 
@@ -23,12 +24,6 @@ struct CheckOptions {
     std::optional<std::string> changed_since;
 };
 
-// Could not check at all (exit 2): the folder does not exist, has no
-// portfolio.yaml, or names an unknown or invalid programme.
-struct CannotCheck : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
 Report check_portfolio(const CheckOptions& options);
 
 class PortfolioFs;
@@ -36,6 +31,10 @@ class PortfolioFs;
 struct PortfolioHistory;
 Report check_portfolio(const PortfolioFs& files, const CheckOptions& options, const PortfolioHistory* history = nullptr);
 
-inline constexpr std::string_view lilo_version = "0.1.0";
+// The programme a check of `options.folder` is held to, chosen and confined
+// exactly as check_portfolio chooses it (--programme, else portfolio.yaml's,
+// else lilo-certificate). Throws CannotCheck as check_portfolio would.
+struct Programme;
+Programme programme_for_check(const CheckOptions& options);
 
 } // namespace lilo

@@ -69,6 +69,7 @@ DiskPortfolio::DiskPortfolio(const fs::path& root, FsLimits limits)
 {
     m_max_text_bytes = limits.max_text_bytes;
     std::error_code ec;
+    m_named = root;
     m_root = fs::canonical(root, ec);
     if (ec) throw std::runtime_error(root.string() + ": " + ec.message());
     if (!fs::is_directory(m_root, ec)) throw std::runtime_error(root.string() + ": not a folder");
@@ -337,6 +338,37 @@ std::optional<FsProblem> DiskPortfolio::file_problem(std::string_view rel) const
         return FsProblem{"unreadable", errno == ELOOP ? "symbolic link loop" : "cannot read: " + errno_text(errno)};
     if (!S_ISREG(st.st_mode)) return FsProblem{"not-a-file", S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file"};
     return std::nullopt;
+}
+
+std::string DiskPortfolio::label(std::string_view rel) const
+{
+    return (m_named / fs::path(std::string(rel))).lexically_normal().string();
+}
+
+bool DiskPortfolio::is_link(std::string_view rel) const
+{
+    struct stat st {};
+    return ::lstat(absolute(rel).c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+void PortfolioFs::walk(const std::function<bool(const TreeEntry&)>& visit, std::string_view rel_dir) const
+{
+    // Depth-first with an explicit stack, so that no depth of folders can
+    // exhaust the call stack.
+    std::vector<std::string> folders{std::string(rel_dir)};
+    while (!folders.empty()) {
+        const std::string dir = std::move(folders.back());
+        folders.pop_back();
+        std::vector<std::string> below;
+        for (const auto& name : list_names(dir)) {
+            const std::string rel = dir.empty() ? name : dir + "/" + name;
+            const bool folder = is_dir(rel);
+            if (folder && name == ".git") continue;
+            if (!visit({rel, folder})) return;
+            if (folder && !is_link(rel)) below.push_back(rel);
+        }
+        folders.insert(folders.end(), below.rbegin(), below.rend());
+    }
 }
 
 std::string DiskPortfolio::fingerprint() const { return portfolio_fingerprint(m_root).sha256; }

@@ -3,6 +3,7 @@
 // (spec §7 "Files and paths"), files read with limits, and the UTF-8 rule.
 // Nothing here writes.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -87,6 +88,17 @@ public:
     // starting with '.' and README.md left out, subfolders skipped; sorted.
     std::vector<Entry> file_entries(std::string_view rel_dir) const;
 
+    // Every entry below `rel_dir`, folders before what they hold, names in
+    // directory order; `.git` and symbolic links to folders are not entered.
+    // `visit` returns false to stop the walk. Tree-wide checks (the number of
+    // files, names, path lengths) and history look-ups walk with this.
+    struct TreeEntry { std::string rel; bool is_dir = false; };
+    void walk(const std::function<bool(const TreeEntry&)>& visit, std::string_view rel_dir = "") const;
+
+    // How messages name a file of the portfolio: the path as the user would
+    // find it (a folder's files under the folder as it was named).
+    virtual std::string label(std::string_view rel) const { return std::string(rel); }
+
     // Whether `rel` (already lexically inside) resolves, through any links, inside the portfolio.
     virtual std::optional<FsProblem> check_links(std::string_view) const { return std::nullopt; }
 
@@ -101,6 +113,8 @@ protected:
 
     // Names directly inside a folder (empty if it is none).
     virtual std::vector<std::string> list_names(std::string_view rel_dir) const = 0;
+    // Whether `rel` is a symbolic link (only a folder on disk has them).
+    virtual bool is_link(std::string_view) const { return false; }
     // Why `rel` cannot be read as a file, if it cannot.
     virtual std::optional<FsProblem> file_problem(std::string_view rel) const = 0;
 };
@@ -109,6 +123,9 @@ class DiskPortfolio : public PortfolioFs {
 public:
     // Throws std::runtime_error when `root` is not a readable folder.
     explicit DiskPortfolio(const std::filesystem::path& root, FsLimits limits = {});
+
+    // The folder as it was named, then the path: "examples/certificate/essay.md".
+    std::string label(std::string_view rel) const override;
 
     const std::filesystem::path& root() const { return m_root; }
     std::filesystem::path absolute(std::string_view rel) const { return m_root / std::filesystem::path(std::string(rel)); }
@@ -123,9 +140,11 @@ public:
 protected:
     std::vector<std::string> list_names(std::string_view rel_dir) const override;
     std::optional<FsProblem> file_problem(std::string_view rel) const override;
+    bool is_link(std::string_view rel) const override;
 
 private:
     std::filesystem::path m_root; // canonical
+    std::filesystem::path m_named; // as given
 };
 
 // The wording every PortfolioFs uses, so that a report reads the same from a

@@ -19,6 +19,7 @@ struct Layer {
     std::string label;     // "built-in lilo-certificate" or the path
     nlohmann::json value;
     YamlDoc doc;
+    std::string dir;       // where the files it extends are named from
 };
 
 std::string builtin_name(std::string_view id) { return "programmes/" + std::string(id) + ".yaml"; }
@@ -51,10 +52,8 @@ void record_origins(const nlohmann::json& v, const std::string& ptr, std::map<st
 
 Layer parse_layer(std::string text, const std::string& file_label);
 
-Layer read_layer(const std::string& ref, const fs::path& base_dir, std::string& canonical_key)
+Layer read_layer(const std::string& ref, const std::string& dir, const ProgrammeReader& read, std::string& canonical_key)
 {
-    std::string text;
-    std::string file_label;
     if (!programme_ref_is_path(ref)) {
         const auto data = embedded_resource(builtin_name(ref));
         if (!data) {
@@ -62,27 +61,15 @@ Layer read_layer(const std::string& ref, const fs::path& base_dir, std::string& 
             for (const auto& id : builtin_programmes()) known += (known.empty() ? "" : ", ") + id;
             throw ProgrammeError("", 0, "unknown programme '" + ref + "' (built-in: " + known + "; or give the path of a programme file)");
         }
-        text = std::string(*data);
-        file_label = "built-in " + ref;
         canonical_key = "builtin:" + ref;
-    } else {
-        // Named as the user named it: relative to the current folder, the
-        // portfolio, or the extending file.
-        fs::path p(ref);
-        if (p.is_relative() && !base_dir.empty()) p = (base_dir / p).lexically_normal();
-        std::error_code ec;
-        const fs::path canon = fs::weakly_canonical(p, ec);
-        canonical_key = ec ? p.string() : canon.string();
-        if (!fs::is_regular_file(p, ec)) throw ProgrammeError(p.string(), 0, "programme file not found");
-        std::ifstream in(p, std::ios::binary);
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        if (!in.good() && !in.eof()) throw ProgrammeError(p.string(), 0, "cannot read the programme file");
-        text = ss.str();
-        file_label = p.string();
-        if (auto bad = find_invalid_utf8(text)) throw ProgrammeError(file_label, line_of_offset(text, *bad), "not UTF-8 text");
+        return parse_layer(std::string(*data), "built-in " + ref);
     }
-    return parse_layer(std::move(text), file_label);
+    ProgrammeText file = read(ref, dir);
+    canonical_key = file.key;
+    if (auto bad = find_invalid_utf8(file.text)) throw ProgrammeError(file.label, line_of_offset(file.text, *bad), "not UTF-8 text");
+    Layer layer = parse_layer(std::move(file.text), file.label);
+    layer.dir = std::move(file.dir);
+    return layer;
 }
 
 // A programme file's text, parsed and validated against the schema.
@@ -156,13 +143,14 @@ const RequirementSpec* Programme::requirement_of_kind(std::string_view kind) con
 
 namespace {
 
-Programme resolve_chain(std::optional<Layer> first, std::string first_key, const std::string& ref, const fs::path& base_dir)
+Programme resolve_chain(std::optional<Layer> first, std::string first_key, const std::string& ref, const std::string& base_dir,
+                        const ProgrammeReader& read)
 {
     // Read the chain: the file, the one it extends, and so on.
     std::vector<Layer> chain;
     std::vector<std::string> seen;
     std::string next = ref;
-    fs::path dir = base_dir;
+    std::string dir = base_dir;
     for (;;) {
         std::string key;
         Layer layer;
@@ -171,7 +159,7 @@ Programme resolve_chain(std::optional<Layer> first, std::string first_key, const
             key = first_key;
             first.reset();
         } else {
-            layer = read_layer(next, dir, key);
+            layer = read_layer(next, dir, read, key);
         }
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
             const auto mark = chain.empty() ? SourceMark{} : chain.back().doc.mark_of("/extends");
@@ -185,7 +173,7 @@ Programme resolve_chain(std::optional<Layer> first, std::string first_key, const
         chain.push_back(std::move(layer));
         if (parent.empty()) break;
         if (chain.size() > 16) throw ProgrammeError(label, 1, "extends chain is longer than 16 files");
-        if (!label.starts_with("built-in ")) dir = fs::path(label).parent_path();
+        if (!label.starts_with("built-in ")) dir = chain.back().dir;
         next = parent;
     }
     // Merge from the root of the chain down: maps key by key, the rest replaced.
@@ -272,7 +260,32 @@ Programme resolve_chain(std::optional<Layer> first, std::string first_key, const
 
 } // namespace
 
-Programme load_programme(const std::string& ref, const fs::path& base_dir) { return resolve_chain(std::nullopt, "", ref, base_dir); }
+namespace {
+ProgrammeReader disk_programme_reader()
+{
+    return [](const std::string& ref, const std::string& dir) {
+        // Named as the user named it: relative to the current folder, the
+        // portfolio, or the extending file.
+        fs::path p(ref);
+        if (p.is_relative() && !dir.empty()) p = (fs::path(dir) / p).lexically_normal();
+        std::error_code ec;
+        const fs::path canon = fs::weakly_canonical(p, ec);
+        if (!fs::is_regular_file(p, ec)) throw ProgrammeError(p.string(), 0, "programme file not found");
+        std::ifstream in(p, std::ios::binary);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        if (!in.good() && !in.eof()) throw ProgrammeError(p.string(), 0, "cannot read the programme file");
+        return ProgrammeText{ss.str(), p.string(), ec ? p.string() : canon.string(), p.parent_path().string()};
+    };
+}
+} // namespace
+
+Programme load_programme(const std::string& ref, const fs::path& base_dir)
+{
+    return resolve_chain(std::nullopt, "", ref, base_dir.string(), disk_programme_reader());
+}
+
+Programme load_programme(const std::string& ref, const ProgrammeReader& read) { return resolve_chain(std::nullopt, "", ref, "", read); }
 
 Programme programme_from_text(const std::string& text, const std::string& label)
 {
@@ -281,7 +294,7 @@ Programme programme_from_text(const std::string& text, const std::string& label)
     if (layer.value.contains("extends") && !is_builtin_programme(layer.value["extends"].get<std::string>()))
         throw ProgrammeError(label, layer.doc.mark_of("/extends").line, "extends '" + layer.value["extends"].get<std::string>() +
                                                                            "': here only a built-in programme can be extended");
-    return resolve_chain(std::move(layer), "text:" + label, label, "");
+    return resolve_chain(std::move(layer), "text:" + label, label, "", disk_programme_reader());
 }
 
 } // namespace lilo

@@ -3,6 +3,7 @@
 // with their parameters, and the essay criteria. Built-in programmes are
 // compiled in; a centre's file may extend one and give only what differs.
 #include <filesystem>
+#include <functional>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -82,6 +83,18 @@ struct ProgrammeError : std::runtime_error {
 
 // `ref` is a built-in id or a path; a relative path is taken from `base_dir`.
 Programme load_programme(const std::string& ref, const std::filesystem::path& base_dir);
+
+// A programme file as a reader finds it: its text, how messages name it, what
+// identifies it (to find a cycle of extends), and the folder that the files it
+// extends are named from.
+struct ProgrammeText {
+    std::string text, label, key, dir;
+};
+// Reads the programme file `ref` named from folder `dir` ("" for the start),
+// or throws ProgrammeError. The disk's reader takes paths as the user gave
+// them; a portfolio's reads its own files, confined to it (lilo check).
+using ProgrammeReader = std::function<ProgrammeText(const std::string& ref, const std::string& dir)>;
+Programme load_programme(const std::string& ref, const ProgrammeReader& read);
 
 // A programme file's text (it may extend a built-in programme or a file
 // relative to the current folder); `label` names it in errors.

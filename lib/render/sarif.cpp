@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <map>
 
-#include "check.hpp"
+#include "core/version.hpp"
 #include "render/render.hpp"
 
 namespace lilo {

@@ -1,0 +1,115 @@
+#include "serve/live_check.hpp"
+
+#include <ctime>
+#include <filesystem>
+
+#include "core/dump_json.hpp"
+#include "rules/explain.hpp"
+
+namespace lilo {
+
+namespace {
+
+std::optional<std::int64_t> number(const nlohmann::json& params, const char* key)
+{
+    if (params.is_object() && params.contains(key) && params[key].is_number_integer()) return params[key].get<std::int64_t>();
+    return std::nullopt;
+}
+
+std::string clock_now()
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
+    return buf;
+}
+
+} // namespace
+
+nlohmann::json page_targets(const Programme& programme)
+{
+    nlohmann::json out = {{"programme_title", programme.title}};
+    const RequirementSpec* essay = programme.requirement_of_kind("essay");
+    nlohmann::json criteria = nlohmann::json::object();
+    for (const auto& c : programme.criteria) {
+        auto min = number(c.params, "min_words");
+        if (!min && essay) min = number(essay->params, "min_section_words");
+        criteria[c.id] = {{"min_words", min ? nlohmann::json(*min) : nlohmann::json(nullptr)}};
+    }
+    out["criteria"] = criteria;
+    if (const RequirementSpec* journal = programme.requirement_of_kind("journal")) {
+        nlohmann::json j = {{"requirement", journal->id}};
+        for (const char* key : {"max_gap_days", "min_entries", "min_words", "first_within_days", "last_within_days"})
+            if (auto v = number(journal->params, key)) j[key] = *v;
+        out["journal"] = j;
+    }
+    if (essay) out["essay"] = {{"requirement", essay->id}};
+    return out;
+}
+
+LiveCheck::LiveCheck(CheckOptions options) : m_options(std::move(options)) {}
+
+std::shared_ptr<const LiveSnapshot> LiveCheck::recheck(bool publish_unchanged)
+{
+    auto snap = std::make_shared<LiveSnapshot>();
+    CheckOptions opt = m_options;
+    opt.as_of = Date::today();
+    nlohmann::json shown;
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        snap->programme = programme_for_check(opt);
+        snap->report = check_portfolio(opt);
+        std::error_code ec;
+        const bool signoff = std::filesystem::symlink_status(opt.folder / "signoff.yaml", ec).type() != std::filesystem::file_type::not_found;
+        shown = {{"report", to_json(*snap->report, lilo_version)}, {"targets", page_targets(*snap->programme)}, {"signoff", {{"present", signoff}}}};
+    } catch (const CannotCheck& e) {
+        shown = {{"error", e.what()}};
+        snap->report.reset();
+    }
+    snap->check_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::string shown_text = dump_json(shown);
+    shown["checked_at"] = clock_now();
+    shown["checked_in_ms"] = snap->check_ms;
+
+    std::lock_guard lock(m_mutex);
+    if (m_latest && !publish_unchanged && shown_text == m_shown) return m_latest;
+    snap->version = m_latest ? m_latest->version + 1 : 1;
+    shown["version"] = snap->version;
+    snap->json = dump_json(shown);
+    m_shown = std::move(shown_text);
+    m_latest = std::move(snap);
+    m_changed.notify_all();
+    return m_latest;
+}
+
+std::shared_ptr<const LiveSnapshot> LiveCheck::latest() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_latest;
+}
+
+std::shared_ptr<const LiveSnapshot> LiveCheck::wait_newer(std::uint64_t seen, std::chrono::milliseconds timeout) const
+{
+    std::unique_lock lock(m_mutex);
+    m_changed.wait_for(lock, timeout, [&] { return m_stopped || (m_latest && m_latest->version > seen); });
+    if (m_stopped) return nullptr;
+    return m_latest;
+}
+
+void LiveCheck::stop()
+{
+    std::lock_guard lock(m_mutex);
+    m_stopped = true;
+    m_changed.notify_all();
+}
+
+std::optional<std::string> LiveCheck::explain(const std::string& id) const
+{
+    const auto snap = latest();
+    if (!snap || !snap->programme) return std::nullopt;
+    return lilo::explain(*snap->programme, id, snap->report ? &*snap->report : nullptr);
+}
+
+} // namespace lilo
