@@ -5,9 +5,8 @@
 
 #include "check.hpp"
 #include "commands.hpp"
-#include "portfolio/fsys.hpp"
 #include "rules/explain.hpp"
-#include "yaml/yaml_json.hpp"
+#include "programme/programme.hpp"
 
 namespace lilo::app {
 
@@ -24,8 +23,12 @@ Runner setup_explain(CLI::App& sub)
     sub.add_option("--as-of", *as_of, "Status as of this date (YYYY-MM-DD)");
     sub.add_flag("--ids", *ids, "Print every id and code explained, one per line (for shell completion)");
     return [id, folder, programme, as_of, ids]() -> int {
-        // The folder's check, when it is a portfolio: for status lines.
+        // The folder's check, when it is a portfolio: for status lines; and
+        // the programme that check was held to, chosen and confined as the
+        // check chooses it (--programme, else portfolio.yaml's, else
+        // lilo-certificate).
         std::optional<Report> report;
+        std::optional<Programme> prog;
         std::error_code ec;
         if (!*ids && std::filesystem::exists(std::filesystem::path(*folder) / "portfolio.yaml", ec)) {
             CheckOptions opt;
@@ -38,35 +41,25 @@ Runner setup_explain(CLI::App& sub)
                 opt.as_of = *d;
             }
             report = check_portfolio(opt);
-        }
-        Programme prog;
-        try {
-            // The programme as the check chose it: --programme, else what portfolio.yaml names (an id or a file in the folder).
-            std::string ref = !programme->empty() ? *programme : "lilo-certificate";
-            if (programme->empty() && report) {
-                ref = report->programme;
-                if (auto text = read_text_file(std::filesystem::path(*folder) / "portfolio.yaml", 1u << 20); !text.problem) {
-                    auto parsed = parse_yaml(text.data);
-                    if (parsed.doc && parsed.doc->value.is_object() && parsed.doc->value.contains("programme") &&
-                        parsed.doc->value["programme"].is_string())
-                        ref = parsed.doc->value["programme"].get<std::string>();
-                }
+            prog = programme_for_check(opt);
+        } else {
+            try {
+                prog = load_programme(programme->empty() ? "lilo-certificate" : *programme, "");
+            } catch (const ProgrammeError& e) {
+                throw CannotCheck(e.describe());
             }
-            prog = load_programme(ref, programme->empty() ? std::filesystem::path(*folder) : std::filesystem::path());
-        } catch (const ProgrammeError& e) {
-            throw CannotCheck(std::string("invalid programme: ") + e.what());
         }
         if (*ids) {
-            for (const auto& i : explain_ids(prog)) fmt::print("{}\n", i);
+            for (const auto& i : explain_ids(*prog)) fmt::print("{}\n", i);
             return exit_ok;
         }
         const Report* r = report ? &*report : nullptr;
         if (id->empty()) {
-            fmt::print("{}", explain_overview(prog, r));
+            fmt::print("{}", explain_overview(*prog, r));
             return exit_ok;
         }
-        const auto text = explain(prog, *id, r);
-        if (!text) throw CannotCheck("'" + *id + "': no such requirement, criterion or code in " + prog.id + " (try `lilo explain`)");
+        const auto text = explain(*prog, *id, r);
+        if (!text) throw CannotCheck("'" + *id + "': no such requirement, criterion or code in " + prog->id + " (try `lilo explain`)");
         fmt::print("{}", *text);
         return exit_ok;
     };
