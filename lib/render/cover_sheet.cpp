@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include "render/cohort_html_text.hpp"
 #include "text/word_limit.hpp"
 
 namespace lilo {
@@ -21,20 +22,8 @@ std::string cell(std::string_view s)
     return out;
 }
 
-std::string html(std::string_view s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+// Text for HTML: the cohort page's escaping (invalid bytes as \xHH, control characters as U+FFFD).
+std::string html(std::string_view s) { return esc(s); }
 
 // A relative link's href: each byte outside the safe set percent-encoded.
 std::string href(std::string_view s)
