@@ -56,10 +56,10 @@ std::string format_list(const std::vector<std::string>& formats)
     return out;
 }
 
-void add(Report& report, const PreflightLimits& limits, std::string slug, const std::string& rel, std::string message,
+void add(Report& report, const PreflightLimits& limits, std::string code, const std::string& rel, std::string message,
          std::optional<Severity> severity = std::nullopt)
 {
-    report.diagnostics.push_back({"P." + slug, severity.value_or(limits.severity), escape_invalid_utf8(rel), 0, 0, escape_invalid_utf8(message)});
+    report.diagnostics.push_back({std::move(code), severity.value_or(limits.severity), escape_invalid_utf8(rel), 0, 0, escape_invalid_utf8(message)});
 }
 
 // A file written for a child to read, removed when done: a PDF of a bundle or a commit.
@@ -142,7 +142,7 @@ constexpr std::string_view flatten_hint =
 void inspect_pdf(const PortfolioFs& pfs, const std::string& rel, const PreflightLimits& limits, Report& report)
 {
     if (!on_path("qpdf")) {
-        add(report, limits, "evidence-unchecked", rel,
+        add(report, limits, "P.evidence-unchecked", rel,
             "this PDF's pages, encryption and form fields are not checked: qpdf is not installed (Debian package `qpdf`: apt-get install qpdf)",
             Severity::info);
         return;
@@ -153,7 +153,7 @@ void inspect_pdf(const PortfolioFs& pfs, const std::string& rel, const Preflight
         const TextFile bytes = pfs.read_binary(rel);
         if (!bytes.problem) path = write_temp(bytes.data, temp);
         if (!path) {
-            add(report, limits, "evidence-unchecked", rel,
+            add(report, limits, "P.evidence-unchecked", rel,
                 "this PDF's pages, encryption and form fields are not checked: " +
                     (bytes.problem ? bytes.problem->message : std::string("no temporary file could be written for qpdf")),
                 Severity::info);
@@ -166,46 +166,46 @@ void inspect_pdf(const PortfolioFs& pfs, const std::string& rel, const Preflight
                          qpdf_time_limit, std::nullopt, ""},
                         "qpdf");
     } catch (const std::exception& e) {
-        add(report, limits, "evidence-unchecked", rel, std::string("this PDF is not checked: ") + e.what(), Severity::info);
+        add(report, limits, "P.evidence-unchecked", rel, std::string("this PDF is not checked: ") + e.what(), Severity::info);
         return;
     }
     if (run.timed_out || run.signal != 0) {
-        add(report, limits, "evidence-unchecked", rel, "this PDF is not checked: qpdf " + run.describe(), Severity::info);
+        add(report, limits, "P.evidence-unchecked", rel, "this PDF is not checked: qpdf " + run.describe(), Severity::info);
         return;
     }
     const std::string first_err = run.err.substr(0, run.err.find('\n'));
     // qpdf exits 3 when it read the file with warnings: still read.
     if (run.exit_code != 0 && run.exit_code != 3) {
         if (run.err.find("password") != std::string::npos) {
-            add(report, limits, "evidence-encrypted", rel,
+            add(report, limits, "P.evidence-encrypted", rel,
                 "a PDF that opens only with a password (qpdf: invalid password); Cambridge takes no passwords: "
                 "save a copy without one (`qpdf --decrypt --password=… in.pdf out.pdf`), or print it to PDF");
             return;
         }
-        add(report, limits, "evidence-unreadable", rel,
+        add(report, limits, "P.evidence-unreadable", rel,
             "qpdf cannot read it as a PDF (" + (first_err.empty() ? run.describe() : first_err) +
                 "); open it and save it again as PDF, or print it to PDF");
         return;
     }
     const nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
-        add(report, limits, "evidence-unchecked", rel, "this PDF is not checked: qpdf's report could not be read", Severity::info);
+        add(report, limits, "P.evidence-unchecked", rel, "this PDF is not checked: qpdf's report could not be read", Severity::info);
         return;
     }
     const PdfFacts f = pdf_facts(j);
     if (f.encrypted)
-        add(report, limits, "evidence-encrypted", rel,
+        add(report, limits, "P.evidence-encrypted", rel,
             "an encrypted PDF (qpdf: owner password or restrictions); Cambridge takes no passwords: "
             "save a copy without (`qpdf --decrypt in.pdf out.pdf`), or print it to PDF");
     if (f.pages > limits.max_pdf_pages)
-        add(report, limits, "evidence-pages", rel,
+        add(report, limits, "P.evidence-pages", rel,
             fmt::format("a PDF of {} pages (qpdf); Cambridge takes documents of up to {} pages: split it or cut it", f.pages, limits.max_pdf_pages));
     if (f.fields > 0 || f.annotations > 0) {
         std::string what;
         if (f.fields > 0) what = fmt::format("{} form field{}", f.fields, f.fields == 1 ? "" : "s");
         if (f.annotations > 0)
             what += fmt::format("{}{} annotation{} (comments, highlights, stamps)", what.empty() ? "" : " and ", f.annotations, f.annotations == 1 ? "" : "s");
-        add(report, limits, "evidence-forms", rel,
+        add(report, limits, "P.evidence-forms", rel,
             "a PDF with " + what + " (qpdf); Cambridge takes PDFs flattened, with no comments, signatures or form fields: " + std::string(flatten_hint));
     }
 }
@@ -271,13 +271,13 @@ void preflight_evidence(const PortfolioFs& pfs, const Programme& programme, Repo
             if (ext.empty()) message = "a file with no extension; Cambridge takes " + format_list(limits.formats) + ": save it as one of those";
             else if (ext == "docm" || ext == "dotm") message = "a Word file with macros (." + ext + "); Cambridge takes no macros: save it as .docx";
             else message = "`." + ext + "` is not a format Cambridge takes (" + format_list(limits.formats) + "): save it as PDF or one of those";
-            add(report, limits, "evidence-format", rel, std::move(message));
+            add(report, limits, "P.evidence-format", rel, std::move(message));
             continue;
         }
         if (among(image_extensions, ext)) {
             const auto size = pfs.file_size(rel);
             if (size && *size > limits.max_image_bytes)
-                add(report, limits, "evidence-too-large", rel,
+                add(report, limits, "P.evidence-too-large", rel,
                     "an image of " + megabytes(*size) + "; Cambridge takes images of up to " + megabytes(limits.max_image_bytes) +
                         ": save it smaller (fewer pixels, or JPEG)");
         }
