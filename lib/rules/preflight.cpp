@@ -122,7 +122,7 @@ PdfFacts pdf_facts(const nlohmann::json& j)
         if (!page.is_object() || !page.contains("object")) continue;
         const auto* dict = deref(objects, page["object"]);
         if (!dict || !dict->is_object() || !dict->contains("/Annots")) continue;
-        const auto* annots = deref(objects, (*dict)["/Annots"]);
+        const auto* annots = deref(objects, dict->at("/Annots"));
         if (!annots || !annots->is_array()) continue;
         for (const auto& a : *annots) {
             const auto* annot = deref(objects, a);
