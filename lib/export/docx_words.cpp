@@ -1,4 +1,5 @@
 #include "export/docx_words.hpp"
+#include "text/word_style.hpp"
 
 #include <cstdlib>
 #include <stdexcept>
@@ -22,12 +23,6 @@ std::string read_entry(zip_t* z, const char* name)
     if (n < 0) return {};
     data.resize(static_cast<std::size_t>(n));
     return data;
-}
-
-bool is_cjk(char32_t c)
-{
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0x20000 && c <= 0x2FA1F);
 }
 
 std::string unescape(std::string_view s)
@@ -84,22 +79,6 @@ void each_paragraph(std::string_view xml, F&& para)
 
 } // namespace
 
-std::uint64_t word_style_count(std::string_view text)
-{
-    std::uint64_t n = 0;
-    bool in_run = false;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const char32_t c = decode_utf8(text, i);
-        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000 || c == 0x2002 || c == 0x2003 || c == 0x2009;
-        if (space) { in_run = false; continue; }
-        if (is_cjk(c)) { ++n; in_run = false; continue; }
-        if (c >= 0x3000 && c <= 0x303F) { in_run = false; continue; }   // CJK punctuation
-        if (c >= 0xFF00 && c <= 0xFF0F) { in_run = false; continue; }   // full-width punctuation
-        if (!in_run) { ++n; in_run = true; }
-    }
-    return n;
-}
 
 DocxWords count_docx_words(const std::filesystem::path& docx)
 {

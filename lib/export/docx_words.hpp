@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include "text/word_style.hpp"
+
 namespace lilo {
 
 struct DocxWords {
@@ -21,7 +23,5 @@ struct DocxWords {
 // Throws std::runtime_error when the file is no .docx.
 DocxWords count_docx_words(const std::filesystem::path& docx);
 
-// Word's way: runs between white space; each CJK character a word on its own.
-std::uint64_t word_style_count(std::string_view text);
 
 } // namespace lilo

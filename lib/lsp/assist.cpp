@@ -145,7 +145,7 @@ json code_lenses(const OpenPortfolio& p, const std::string& rel)
         out.push_back({{"range", range_json({line, 0}, {line, 0})}, {"command", {{"title", std::move(title)}, {"command", ""}}}});
     };
     // The whole essay against its band, counted as lilo check counts it.
-    const WordLimit limit = requirement_limit(layout.essay->params);
+    const WordLimit limit = requirement_limit(*layout.essay);
     const auto words = view.doc.totals.words(requirement_count_rules(*p.programme, *layout.essay));
     const auto problem = limit.describe(words);
     const int first_heading = view.doc.headings.empty() ? 0 : view.doc.headings.front().line - 1;

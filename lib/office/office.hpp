@@ -12,6 +12,8 @@
 
 #include "markdown/document.hpp"
 
+#include "text/word_style.hpp"
+
 namespace lilo {
 
 // A citation field (Zotero, Mendeley, EndNote): the words it shows and the
@@ -42,10 +44,5 @@ OfficeText read_office(std::string_view bytes, std::string_view name);
 // every line a paragraph number and citation fields counted as citations.
 MarkdownDoc analyze_office(const OfficeText& text, const AnalyzeOptions& options = {});
 
-// Word's own count of a text (Review ▸ Word Count, with "Include textboxes,
-// footnotes and endnotes" ticked, its default): every run of characters
-// between white space is a word, whatever it holds (`&`, `–`), and each CJK
-// character is a word of its own.
-std::uint64_t word_style_count(std::string_view text);
 
 } // namespace lilo
