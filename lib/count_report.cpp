@@ -180,7 +180,7 @@ std::string render_sections_text(const SectionSums& sums, const CountRules& rule
         if (row.excluded != ExcludedSection::none) {
             const Category cat = row.excluded == ExcludedSection::references ? Category::references : Category::appendices;
             note = rules.counts(cat) ? "counted (--include " + std::string(name_of(cat)) + ")"
-                                     : with_commas(row.all_words) + " words, not counted (" +
+                                     : with_commas(row.all_words) + (row.all_words == 1 ? " word" : " words") + ", not counted (" +
                                            (row.excluded == ExcludedSection::references ? "reference list)" : "appendix)");
         } else if (row.has_subsections) {
             note = with_commas(row.in_all) + " with its subsections";

@@ -63,6 +63,14 @@ constexpr KindCode portfolio_codes[] = {
     {"history-shallow", "The git history is too short to say whether records were backdated.", "Fetch the whole history: `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0`)."},
     {"changed-since", "Findings are shown only for the files changed since a revision (`--changed-since`).", "Nothing to fix: run `lilo check` without it for every finding."},
     {"bundle", "The bundle cannot be read as a portfolio.", "Make the bundle again with `lilo bundle`."},
+    {"cannot-check", "The portfolio could not be checked at all (an unknown or invalid programme, an unreadable folder): what `lilo check` reports as exit 2.",
+     "Run `lilo check` in the folder: it names the file and line; fix that, and the editor's findings come back."},
+    {"export-identity", "lilo export names each file by the centre number, the candidate number and the syllabus and component codes, and one of them is missing or not written in quotes.",
+     "Give `centre.number` and `candidate.number` in portfolio.yaml, in quotes (leading zeros stay), and the codes in the programme's `submission:`."},
+    {"export-citation", "A document cites a key that the bibliography does not hold, so the exported file would show it raw.",
+     "Add the work to the bibliography, or correct the key (`lilo check` lists it as a citation error too)."},
+    {"export-image", "A document shows an image whose file is not in the portfolio, so the exported file would have a hole.",
+     "Add the image file, or correct the path in the image's link."},
     {"evidence-format", "An evidence file (a file the portfolio carries that is not lilo's own Markdown or YAML) has a format Cambridge's upload does not take: "
                         "it takes documents as .pdf .docx .doc .odt .rtf .txt .dotx .pages and images as .jpg .jpeg .png, and no macros (.docm, .dotm). "
                         "A warning unless the programme says `submission: {preflight: error}`; the list is the programme's `submission: {evidence_formats: […]}`.",

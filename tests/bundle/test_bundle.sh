@@ -175,7 +175,11 @@ check "verify accepts the bundle with its preview" "$lilo" verify pv/b.zip
 "$lilo" bundle fresh --list >fresh.list 2>&1
 grep -q "^- journal/README.md  (left out: lilo init's guide to the folder, not the candidate's work)" fresh.list && ok || fail "init's README guide is not left out by --list: $(grep README fresh.list)"
 grep -q "^  journal/README.md" fresh.list && fail "init's README guide would be bundled" || ok
-"$lilo" bundle fresh --allow-incomplete -o fresh.zip >/dev/null 2>&1
+# init's placeholders block even an incomplete bundle (P.placeholder): fill them in as a candidate would.
+sed -i "s/Your Mentor's Name/Wong Siu Ming/; s/Their role, e.g. Vice Principal/Vice Principal/; s/Your Name/Chan Tai Man/; s/LILO-YYYY-0000/LILO-2026-0042/; s/Your School/Example Primary School/g" fresh/portfolio.yaml
+grep -rl 'Your title' fresh | xargs -r sed -i 's/Your title/Leading learning/'
+"$lilo" bundle fresh --allow-incomplete -o fresh.zip >fresh.out 2>&1
+[ -f fresh.zip ] && ok || fail "an incomplete but filled-in portfolio is not bundled with --allow-incomplete: $(cat fresh.out)"
 bsdtar -tf fresh.zip | grep -q '/README.md$' && fail "the bundle carries an init README guide" || ok
 grep -q '<!--' fresh/essay.md && ok || fail "init's essay has no template comments to leave out"
 bsdtar -xOf fresh.zip '*/data/essay.md' | grep -q '<!--' && fail "the bundle's essay.md carries the template comments" || ok

@@ -60,10 +60,11 @@ for f in certificate/essay.md diploma/essay.md mphil/thesis/thesis.md; do
   b=$(field "conv/$n.docx" 'sorted((k, v) for k, v in j["categories"].items() if k not in ("headings", "front_matter", "html"))')
   check "$n: body, footnotes, citations, references, tables … equal category by category" '[ "$a" = "$b" ]'
   # The sections: the same headings with the same counts (the Title heading added first).
-  a=$("$lilo" count --by-section "conv/$n.md" | sed -n '/sections:/,$p' | grep -v "before the first heading")
-  b=$("$lilo" count --by-section "conv/$n.docx" | sed -n '/sections:/,$p' | grep -v "before the first heading" | sed '2d')
+  # (The sum line differs by the Title heading's words and the front matter, each compared above.)
+  a=$("$lilo" count --by-section "conv/$n.md" | sed -n '/sections:/,$p' | grep -v "before the first heading" | grep -v '^    sum: ')
+  b=$("$lilo" count --by-section "conv/$n.docx" | sed -n '/sections:/,$p' | grep -v "before the first heading" | grep -v '^    sum: ' | sed '2d')
   # (The reference list's own line differs by the div fence, compared above.)
-  if [ "$divs" != 0 ]; then a=$(printf '%s\n' "$a" | grep -v 'References: '); b=$(printf '%s\n' "$b" | grep -v 'References: '); fi
+  if [ "$divs" != 0 ]; then a=$(printf '%s\n' "$a" | grep -v '## References '); b=$(printf '%s\n' "$b" | grep -v '## References '); fi
   check "$n: --by-section gives the same sections" '[ "$a" = "$b" ]'
 done
 got=$(field conv/certificate-essay.docx 'j["declared_words"]["declared"]')
@@ -94,7 +95,7 @@ for f in lo-edge/edge.odt lo-edge-docx/edge.docx; do
   check "edge, written by LibreOffice as $f: the same counts (got $got)" '[ "$got" = "28 4 5 4 4 9 41" ]'
 done
 "$lilo" count --by-section edge.docx >edge-sec.out
-check "edge: a heading in a German style is found by its outline level" 'grep -q "## Zweiter Abschnitt  9" edge-sec.out'
+check "edge: a heading in a German style is found by its outline level" 'grep -Eq "## Zweiter Abschnitt +9( |\$)" edge-sec.out'
 
 mk yaml-block yaml.docx
 got=$(field yaml.docx 'j["words"], j["declared_words"]["declared"]')
