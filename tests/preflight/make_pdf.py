@@ -11,7 +11,7 @@ if kind == "form":
     catalog += " /AcroForm << /Fields [5 0 R] >>"
 objs[1] = catalog + " >>"
 objs[2] = "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % i for i in page_ids), pages)
-objs[3] = "<< /Length 44 >>\nstream\nBT /F1 24 Tf 72 700 Td (Evidence) Tj ET\nendstream"
+objs[3] = "<< /Length 40 >>\nstream\nBT /F1 24 Tf 72 700 Td (Evidence) Tj ET\nendstream"
 objs[4] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 annot = None
 if kind == "annot":

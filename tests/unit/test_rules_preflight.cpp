@@ -15,7 +15,7 @@ TEST_CASE("evidence: the files a bundle carries that are not lilo's own")
 {
     PortfolioCopy p;
     p.write("courses/certificate.PDF", "x\n");
-    p.write("modules/m2/evidence/minutes.docx", "x\n");
+    p.write("modules/m2/evidence/minutes.odt", "x\n");
     p.write("notes.md~", "debris\n");
     p.write(".hidden/tool.exe", "x\n");
     p.write("drafts/plan.exe", "x\n");         // drafts/ is in the example's .liloignore
@@ -25,7 +25,7 @@ TEST_CASE("evidence: the files a bundle carries that are not lilo's own")
     const auto files = evidence_files(pfs);
     const auto has = [&](const std::string& rel) { return std::find(files.begin(), files.end(), rel) != files.end(); };
     CHECK(has("courses/certificate.PDF"));
-    CHECK(has("modules/m2/evidence/minutes.docx"));
+    CHECK(has("modules/m2/evidence/minutes.odt"));
     CHECK(has("project/evidence/writing-scores.txt"));
     CHECK_FALSE(has("notes.md~"));
     CHECK_FALSE(has(".hidden/tool.exe"));
