@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "export/child.hpp"
+#include "core/child.hpp"
 #include "export/export.hpp"
 #include "text/word_limit.hpp"
 

@@ -10,6 +10,7 @@
 #include "programme/programme.hpp"
 #include "rules/context.hpp"
 #include "rules/kinds.hpp"
+#include "rules/preflight.hpp"
 #include "scaffold/placeholders.hpp"
 #include "text/utf8.hpp"
 #include "yaml/schema.hpp"
@@ -294,6 +295,8 @@ Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt, const Po
         if (kind) kind->check(ctx);
         report.requirements.push_back({req.id, req.title, req.kind, kind != nullptr && !ctx.current_has_errors()});
     }
+    // The evidence files against what Cambridge's upload takes (man lilo-check, EVIDENCE PRE-FLIGHT).
+    preflight_evidence(pfs, programme, report);
     const bool criteria_evaluated = std::any_of(programme.requirements.begin(), programme.requirements.end(), [](const auto& q) {
         const auto* kind = find_kind(q.kind);
         return kind && kind->addresses_criteria;

@@ -100,6 +100,12 @@ void compare_reports(const nlohmann::json& embedded, const Report& now, std::vec
     const auto from_history = [](const std::string& code) {
         return code.ends_with(".backdated") || code == "P.uncommitted" || code == "P.history-shallow" || code == "P.git" || code == "P.changed-since";
     };
+    // So are the PDF findings of the evidence pre-flight: qpdf may be on one
+    // machine and not the other (P.evidence-unchecked). Formats and sizes stay compared.
+    const auto from_qpdf = [](const std::string& code) {
+        return code == "P.evidence-pages" || code == "P.evidence-encrypted" || code == "P.evidence-forms" || code == "P.evidence-unreadable" ||
+               code == "P.evidence-unchecked";
+    };
     // Each finding as people name it: "R2.gap at journal/x.md:3".
     const auto finding = [](const nlohmann::json& d) {
         std::string where = d.contains("file") && d["file"].is_string() ? d["file"].get<std::string>() : "the portfolio";
@@ -108,9 +114,9 @@ void compare_reports(const nlohmann::json& embedded, const Report& now, std::vec
     };
     std::multiset<std::string> da, db;
     for (const auto& d : embedded.value("diagnostics", nlohmann::json::array()))
-        if (!from_history(d.value("code", ""))) da.insert(finding(d));
+        if (!from_history(d.value("code", "")) && !from_qpdf(d.value("code", ""))) da.insert(finding(d));
     for (const auto& d : j["diagnostics"])
-        if (!from_history(d.value("code", ""))) db.insert(finding(d));
+        if (!from_history(d.value("code", "")) && !from_qpdf(d.value("code", ""))) db.insert(finding(d));
     if (da != db) {
         std::vector<std::string> only_a, only_b;
         std::set_difference(da.begin(), da.end(), db.begin(), db.end(), std::back_inserter(only_a));

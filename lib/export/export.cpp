@@ -10,7 +10,7 @@
 
 #include "core/dump_json.hpp"
 #include "core/resources.hpp"
-#include "export/child.hpp"
+#include "core/child.hpp"
 #include "export/cover.hpp"
 #include "export/docx_words.hpp"
 #include "export/identity.hpp"

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/resources.hpp"
-#include "export/child.hpp"
+#include "core/child.hpp"
 #include "export/docx_words.hpp"
 #include "text/words.hpp"
 

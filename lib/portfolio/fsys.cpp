@@ -398,6 +398,23 @@ bool DiskPortfolio::is_link(std::string_view rel) const
     return ::lstat(absolute(rel).c_str(), &st) == 0 && S_ISLNK(st.st_mode);
 }
 
+std::optional<std::uintmax_t> PortfolioFs::file_size(std::string_view rel) const
+{
+    const TextFile f = read_binary(rel);
+    if (!f.problem) return f.data.size();
+    if (f.problem->code == "too-large") return max_document_bytes + 1;
+    return std::nullopt;
+}
+
+std::optional<std::uintmax_t> DiskPortfolio::file_size(std::string_view rel) const
+{
+    if (file_problem(rel)) return std::nullopt;
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(absolute(rel), ec);
+    if (ec) return std::nullopt;
+    return size;
+}
+
 void PortfolioFs::walk(const std::function<bool(const TreeEntry&)>& visit, std::string_view rel_dir) const
 {
     // Depth-first with an explicit stack, so that no depth of folders can

@@ -91,6 +91,14 @@ public:
     // Reads a file's bytes as they are (a .docx or .odt), at most
     // max_document_bytes; no UTF-8 rule.
     virtual TextFile read_binary(std::string_view rel) const = 0;
+    // A file's size in bytes without reading it where that is possible;
+    // nullopt when it cannot be read. By default from read_binary (a file
+    // over max_document_bytes counts as one byte over).
+    virtual std::optional<std::uintmax_t> file_size(std::string_view rel) const;
+    // Where the file lies on disk, for a program lilo runs on it (qpdf):
+    // only a folder on disk has one; a bundle or a commit gives nullopt and
+    // the caller writes read_binary's bytes to a temporary file instead.
+    virtual std::optional<std::filesystem::path> local_path(std::string_view) const { return std::nullopt; }
 
     // The entries of a record folder: files directly inside whose extension
     // lilo reads (is_record_file), not starting with '.', README.md left out;
@@ -156,6 +164,8 @@ public:
     bool exists(std::string_view rel) const override;
     TextFile read_text(std::string_view rel) const override;
     TextFile read_binary(std::string_view rel) const override;
+    std::optional<std::uintmax_t> file_size(std::string_view rel) const override;
+    std::optional<std::filesystem::path> local_path(std::string_view rel) const override { return absolute(rel); }
     std::optional<FsProblem> check_links(std::string_view rel) const override;
     std::string fingerprint() const override;
     std::string fingerprint_lines() const override;

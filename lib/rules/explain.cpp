@@ -71,6 +71,23 @@ constexpr KindCode portfolio_codes[] = {
      "Add the work to the bibliography, or correct the key (`lilo check` lists it as a citation error too)."},
     {"export-image", "A document shows an image whose file is not in the portfolio, so the exported file would have a hole.",
      "Add the image file, or correct the path in the image's link."},
+    {"evidence-format", "An evidence file (a file the portfolio carries that is not lilo's own Markdown or YAML) has a format Cambridge's upload does not take: "
+                        "it takes documents as .pdf .docx .doc .odt .rtf .txt .dotx .pages and images as .jpg .jpeg .png, and no macros (.docm, .dotm). "
+                        "A warning unless the programme says `submission: {preflight: error}`; the list is the programme's `submission: {evidence_formats: […]}`.",
+     "Save it as PDF (or another format in the list): a spreadsheet or web page by printing it to PDF, a .docm as .docx; or leave it out with .liloignore."},
+    {"evidence-too-large", "An image is larger than Cambridge's upload takes (15 MB; the programme's `submission: {max_image_bytes: …}`).",
+     "Save it smaller: fewer pixels (`convert in.png -resize 50% out.png`) or as JPEG."},
+    {"evidence-pages", "A PDF has more pages than Cambridge's upload takes (200; the programme's `submission: {max_pdf_pages: …}`), as qpdf counts them.",
+     "Split it (`qpdf in.pdf --pages . 1-200 -- part1.pdf`) or keep only the pages that are evidence."},
+    {"evidence-encrypted", "A PDF is encrypted or opens only with a password (qpdf); Cambridge takes no passwords.",
+     "Save a copy without: `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`, or open it and print it to PDF."},
+    {"evidence-forms", "A PDF is not flattened: it has form fields, signatures or annotations such as comments and highlights (qpdf; links do not count). "
+                       "Cambridge takes PDFs flattened.",
+     "Flatten it: `qpdf --flatten-annotations=all --generate-appearances in.pdf out.pdf`, or open it and print it to PDF."},
+    {"evidence-unreadable", "qpdf cannot read a .pdf file as a PDF (damaged, or not a PDF at all); Cambridge's upload would refuse it too.",
+     "Open it and save it again as PDF, or print it to PDF; if it is not a PDF, give it its own extension."},
+    {"evidence-unchecked", "A PDF's pages, encryption and form fields were not checked (information): qpdf is not installed, or it did not finish in 60 s.",
+     "Install qpdf (`apt-get install qpdf`) and check again; the other evidence checks ran."},
 };
 
 const KindCode* find_code(std::span<const KindCode> codes, std::string_view slug)

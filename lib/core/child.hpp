@@ -1,5 +1,5 @@
 #pragma once
-// Programs lilo runs for an export (pandoc, chromium): each as a child in
+// Programs lilo runs (pandoc, chromium for an export; qpdf for the evidence pre-flight): each as a child in
 // its own process group, with a time limit, its output captured. Prints
 // nothing.
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "export/child.hpp"
+#include "core/child.hpp"
 
 #include <cerrno>
 #include <csignal>
