@@ -160,5 +160,20 @@ nothing_left o7 && ok || fail "chromium killed: something was written"
 [ $rc = 2 ] && grep -q "nothing was written\|File too large\|cannot write" bad.err && ok || fail "full disk: exit $rc: $(cat bad.err)"
 nothing_left o8 && ok || fail "full disk: something was written"
 
+# A centre's own Word template (the programme's submission: {reference_doc}): its styles reach the .docx.
+pandoc -o ref.docx --print-default-data-file reference.docx
+mkdir -p ref && (cd ref && unzip -q ../ref.docx && \
+  sed -i 's#</w:styles>#<w:style w:type="paragraph" w:customStyle="1" w:styleId="CentreMarker"><w:name w:val="Centre Marker"/></w:style></w:styles>#' word/styles.xml && \
+  zip -q -X -r ../centre-ref.docx .)
+cp -r certificate templated && cp centre-ref.docx templated/
+printf 'extends: lilo-certificate\nid: centre-cert\ntitle: A centre certificate\nsubmission:\n  reference_doc: centre-ref.docx\n' >templated/centre.yaml
+sed -i 's/^programme: .*/programme: centre.yaml/' templated/portfolio.yaml
+"$lilo" export templated --format docx -o out-templated --as-of 2026-11-20 >templated.out 2>&1 && ok || fail "reference_doc: export failed: $(cat templated.out)"
+unzip -p out-templated/HK123_0117_6247_01.docx word/styles.xml | grep -q "Centre Marker" && ok || fail "reference_doc: the centre's template's styles are not in the .docx"
+unzip -p out-certificate/HK123_0117_6247_01.docx word/styles.xml | grep -q "Centre Marker" && fail "the marker style is in a .docx made without the template" || ok
+printf 'extends: lilo-certificate\nid: centre-cert\ntitle: A centre certificate\nsubmission:\n  reference_doc: missing.docx\n' >templated/centre.yaml
+"$lilo" export templated --format docx -o out-templated2 --as-of 2026-11-20 >templated2.out 2>&1; rc=$?
+[ $rc = 2 ] && grep -q "reference_doc" templated2.out && [ ! -e out-templated2 ] && ok || fail "a missing reference_doc: exit $rc: $(cat templated2.out)"
+
 echo "export: $passed passed, $failed failed"
 [ $failed = 0 ]
