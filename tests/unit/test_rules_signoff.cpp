@@ -172,7 +172,8 @@ TEST_CASE("a stale sign-off without a file list: the git history says what chang
 
     // Without git there is nothing to compare with, and the message says so.
     opt.git = CheckOptions::Git::off;
-    const Diagnostic* plain = find(check_portfolio(opt), "R1.signoff-stale", "signoff.yaml");
+    const Report without_git = check_portfolio(opt);
+    const Diagnostic* plain = find(without_git, "R1.signoff-stale", "signoff.yaml");
     REQUIRE(plain != nullptr);
     CHECK(plain->message.find("lists no `files:`") != std::string::npos);
 }
