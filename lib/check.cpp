@@ -207,13 +207,7 @@ Programme programme_for_check(const CheckOptions& opt)
     } catch (const std::exception& e) {
         throw CannotCheck(e.what());
     }
-    // portfolio.yaml as far as it reads; its problems are the check's to report.
-    std::optional<Manifest> manifest;
-    if (auto text = disk->read_text("portfolio.yaml"); !text.problem) {
-        std::string_view body = text.data;
-        if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
-        if (YamlParse parsed = parse_yaml(body); parsed.doc && parsed.doc->value.is_object()) manifest = read_manifest(std::move(*parsed.doc));
-    }
+    const std::optional<Manifest> manifest = manifest_as_far_as_it_reads(*disk);
     return programme_for(opt, manifest, *disk);
 }
 

@@ -9,17 +9,6 @@ namespace lilo::lsp {
 
 namespace {
 
-std::optional<Manifest> manifest_of(const PortfolioFs& fs)
-{
-    const auto text = fs.read_text("portfolio.yaml");
-    if (text.problem) return std::nullopt;
-    std::string_view body = text.data;
-    if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
-    auto parsed = parse_yaml(body);
-    if (!parsed.doc || !parsed.doc->value.is_object()) return std::nullopt;
-    return read_manifest(std::move(*parsed.doc));
-}
-
 std::string configured(const std::optional<Manifest>& m, const RequirementSpec* req, const std::string& key, const char* param,
                        const std::string& fallback)
 {
@@ -49,7 +38,7 @@ const nlohmann::json& criteria_map(const MarkdownView& v)
 
 std::shared_ptr<const Programme> portfolio_programme(const PortfolioFs& fs, const std::filesystem::path& root)
 {
-    const auto m = manifest_of(fs);
+    const auto m = manifest_as_far_as_it_reads(fs);
     const std::string ref = m && m->programme ? *m->programme : "lilo-certificate";
     try {
         if (programme_ref_is_path(ref) && !is_builtin_programme(ref)) {
@@ -65,7 +54,7 @@ std::shared_ptr<const Programme> portfolio_programme(const PortfolioFs& fs, cons
 
 PortfolioLayout layout_of(const PortfolioFs& fs, const Programme& programme)
 {
-    const auto m = manifest_of(fs);
+    const auto m = manifest_as_far_as_it_reads(fs);
     PortfolioLayout out;
     out.essay = programme.requirement_of_kind("essay");
     out.project = programme.requirement_of_kind("project");
@@ -145,7 +134,7 @@ std::vector<std::string> required_headings(const PortfolioLayout& layout, const 
 std::vector<std::string> bibliography_files(const PortfolioFs& fs, const std::string& rel, const MarkdownView& v)
 {
     std::vector<std::pair<std::string, std::string>> written;  // (path as written, from folder)
-    const auto m = v.meta.contains("bibliography") ? std::nullopt : manifest_of(fs);
+    const auto m = v.meta.contains("bibliography") ? std::nullopt : manifest_as_far_as_it_reads(fs);
     if (v.meta.contains("bibliography")) {
         const auto& b = v.meta["bibliography"];
         if (b.is_string()) written.emplace_back(b.get<std::string>(), parent_of(rel));

@@ -1,5 +1,6 @@
 #include "core/dump_json.hpp"
 #include "portfolio/manifest.hpp"
+#include "portfolio/fsys.hpp"
 
 namespace lilo {
 
@@ -63,6 +64,17 @@ Manifest read_manifest(YamlDoc yaml)
     }
     m.yaml = std::move(yaml);
     return m;
+}
+
+std::optional<Manifest> manifest_as_far_as_it_reads(const PortfolioFs& files)
+{
+    const auto text = files.read_text("portfolio.yaml");
+    if (text.problem) return std::nullopt;
+    std::string_view body = text.data;
+    if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+    auto parsed = parse_yaml(body);
+    if (!parsed.doc || !parsed.doc->value.is_object()) return std::nullopt;
+    return read_manifest(std::move(*parsed.doc));
 }
 
 } // namespace lilo

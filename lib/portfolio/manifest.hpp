@@ -39,6 +39,12 @@ struct Manifest {
 
 Manifest read_manifest(YamlDoc yaml);
 
+class PortfolioFs;
+// A portfolio's portfolio.yaml as far as it reads (a BOM allowed): nothing
+// when it cannot be read, does not parse or is not a mapping. Its problems
+// are the check's to report; serve, lsp and signoff only need its fields.
+std::optional<Manifest> manifest_as_far_as_it_reads(const PortfolioFs& files);
+
 // Reads a date from a JSON value: a string that is a real date.
 std::optional<Date> json_date(const nlohmann::json& obj, const std::string& key);
 std::optional<std::string> json_text(const nlohmann::json& obj, const std::string& key);

@@ -77,17 +77,6 @@ void write_atomically(const fs::path& target, const std::string& text)
     }
 }
 
-std::optional<Manifest> manifest_of(const DiskPortfolio& pfs)
-{
-    const auto text = pfs.read_text("portfolio.yaml");
-    if (text.problem) return std::nullopt;
-    std::string_view body = text.data;
-    if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
-    auto parsed = parse_yaml(body);
-    if (!parsed.doc || !parsed.doc->value.is_object()) return std::nullopt;
-    return read_manifest(std::move(*parsed.doc));
-}
-
 // What keeps the portfolio from being complete, the sign-off itself aside
 // (re-signing is how a stale sign-off is put right).
 std::vector<std::string> unmet_besides_signoff(const Report& report)
@@ -119,7 +108,7 @@ SignoffOutcome sign_off(const SignoffRequest& req)
     if (!fs::is_directory(req.folder, ec)) throw CannotCheck(req.folder.string() + ": no such folder");
     if (!fs::exists(req.folder / "portfolio.yaml", ec)) throw CannotCheck(req.folder.string() + ": no portfolio.yaml here; is this a portfolio folder?");
     const DiskPortfolio pfs(req.folder);
-    const auto manifest = manifest_of(pfs);
+    const auto manifest = manifest_as_far_as_it_reads(pfs);
 
     SignoffOutcome out;
     const std::string candidate = manifest ? collapse_space(manifest->candidate_name) : std::string();
