@@ -35,7 +35,8 @@ struct KeyValue { std::string_view key, value; std::size_t value_at = 0; };
 std::optional<KeyValue> key_value(std::string_view l)
 {
     std::size_t p = indent_of(l);
-    while (l.substr(p).starts_with("- ")) p = l.find_first_not_of(' ', p + 1);
+    // "  - " with nothing after the dash leaves no key (find_first_not_of gives npos).
+    while (p < l.size() && l.substr(p).starts_with("- ")) p = l.find_first_not_of(' ', p + 1);
     if (p == std::string_view::npos || p >= l.size() || l[p] == '"' || l[p] == '\'' || l[p] == '#') return std::nullopt;
     const auto colon = l.find(": ", p);
     if (colon == std::string_view::npos) return std::nullopt;

@@ -123,4 +123,8 @@ TEST_CASE("YAML syntax errors in plain words, at the line and column")
           "a line out of step with the lines around it: YAML reads indentation as structure; indent keys at the same level alike "
           "(YAML: end of map not found)");
     CHECK(plain_syntax_error("x", "something new", -1, 0, 1).message == "something new");
+    // A list item with nothing after its dash, at the error or the line before (found by fuzz_bibliography):
+    // the parser's message, not an exception.
+    CHECK_NOTHROW((void)parse_yaml("references:\n  - \n  - i:d\n      - x: y\n"));
+    CHECK(plain_syntax_error("a:\n  - \n  - ", "end of sequence not found", 2, 0, 1).mark.line == 3);
 }
