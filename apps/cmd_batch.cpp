@@ -13,6 +13,7 @@
 #include "check.hpp"
 #include "cohort_output.hpp"
 #include "commands.hpp"
+#include "options.hpp"
 
 namespace lilo::app {
 
@@ -86,11 +87,7 @@ Runner setup_batch(CLI::App& sub)
             }
             opt.programme = args->programme;
         }
-        if (!args->as_of.empty()) {
-            auto d = Date::parse(args->as_of);
-            if (!d) throw CannotCheck("--as-of '" + args->as_of + "' is not a date YYYY-MM-DD");
-            opt.as_of = *d;
-        }
+        if (auto d = parse_as_of(args->as_of)) opt.as_of = *d;
         const auto inputs = cohort_inputs(args->paths);
         const char* ci = std::getenv("CI");
         ProgressBar bar(::isatty(2) && !(ci && std::string(ci) == "true") && !args->out.quiet);

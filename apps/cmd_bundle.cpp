@@ -6,17 +6,13 @@
 
 #include "bundle/bag.hpp"
 #include "commands.hpp"
+#include "options.hpp"
 #include "text/word_limit.hpp"
 
 namespace lilo::app {
 
 namespace {
-struct BundleArgs {
-    std::string folder = ".";
-    std::string output;
-    std::string as_of;
-    std::string programme;
-    bool allow_incomplete = false;
+struct BundleArgs : SubmissionArgs {
     bool list = false;
     std::string rev;
 };
@@ -27,31 +23,15 @@ extern "C" void on_interrupt(int) { request_bundle_cancel(); }
 Runner setup_bundle(CLI::App& sub)
 {
     auto a = std::make_shared<BundleArgs>();
-    sub.add_option("folder", a->folder, "Portfolio folder (default: the current folder)");
-    sub.add_option("-o,--output", a->output, "Write the bundle here (default: <candidate-id>-<programme>.zip)");
-    sub.add_option("--as-of", a->as_of, "Check and date the bundle as of this date (YYYY-MM-DD)");
-    sub.add_option("--programme", a->programme, "Programme id or file, instead of the portfolio's own");
-    sub.add_flag("--allow-incomplete", a->allow_incomplete, "Bundle a portfolio that does not yet meet every requirement");
+    add_submission_options(sub, *a, "bundle", "Write the bundle here (default: <candidate-id>-<programme>.zip)");
     sub.add_flag("--list", a->list, "Show what the bundle would carry and what it leaves out, and why; write nothing");
     sub.add_option("--rev", a->rev, "Bundle the files committed at REV (from git's object database, not the work tree)");
     return [a]() -> int {
         BundleOptions o;
-        o.check.folder = a->folder;
-        o.check.display_name = a->folder;
-        if (!a->as_of.empty()) {
-            auto d = Date::parse(a->as_of);
-            if (!d) throw CannotCheck("--as-of '" + a->as_of + "' is not a date YYYY-MM-DD");
-            o.check.as_of = *d;
-        }
-        if (!a->programme.empty()) o.check.programme = a->programme;
+        o.check = submission_check(*a);
         if (!a->output.empty()) o.output = a->output;
         o.allow_incomplete = a->allow_incomplete;
-        if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {
-            char* end = nullptr;
-            const long long v = std::strtoll(sde, &end, 10);
-            if (*end != '\0' || v < 0) throw CannotCheck(std::string("SOURCE_DATE_EPOCH '") + sde + "' is not a number of seconds");
-            o.source_date_epoch = v;
-        }
+        o.source_date_epoch = source_date_epoch();
         if (a->list && !a->rev.empty()) throw CannotCheck("--list shows the folder as it is; drop --rev, or list a checkout of that commit");
         if (a->list) {
             const BundlePlan plan = plan_bundle(o);

@@ -11,6 +11,7 @@
 #include "git/repo.hpp"
 #include "check.hpp"
 #include "commands.hpp"
+#include "options.hpp"
 #include "render/render.hpp"
 
 namespace lilo::app {
@@ -28,13 +29,6 @@ struct CheckArgs {
     bool no_git = false;
     std::string changed_since;
 };
-
-Date parse_as_of(const std::string& s)
-{
-    if (s.empty()) return Date::today();
-    if (auto d = Date::parse(s)) return *d;
-    throw CannotCheck("--as-of '" + s + "' is not a date YYYY-MM-DD");
-}
 
 // What SARIF's locations are relative to: the git work tree lilo runs in
 // (code scanning resolves paths against the repository), else the
@@ -67,7 +61,7 @@ Runner setup_check(CLI::App& sub)
     sub.add_flag("--no-git", args->no_git, "Ignore the git history even in a work tree")->excludes(git);
     sub.add_option("--changed-since", args->changed_since, "Show findings only for files changed since REV (a pull request's base); status stays whole");
     return [args]() -> int {
-        const Date as_of = parse_as_of(args->as_of);
+        const Date as_of = parse_as_of(args->as_of).value_or(Date::today());
         // Bad format names are refused before any work is done.
         for (const auto& f : args->formats) {
             const std::string name = f.substr(0, f.find('='));

@@ -5,6 +5,7 @@
 
 #include "check.hpp"
 #include "commands.hpp"
+#include "options.hpp"
 #include "rules/explain.hpp"
 #include "programme/programme.hpp"
 
@@ -35,11 +36,7 @@ Runner setup_explain(CLI::App& sub)
             opt.folder = *folder;
             opt.display_name = *folder;
             if (!programme->empty()) opt.programme = *programme;
-            if (!as_of->empty()) {
-                auto d = Date::parse(*as_of);
-                if (!d) throw CannotCheck("--as-of '" + *as_of + "' is not a date YYYY-MM-DD");
-                opt.as_of = *d;
-            }
+            if (auto d = parse_as_of(*as_of)) opt.as_of = *d;
             report = check_portfolio(opt);
             prog = programme_for_check(opt);
         } else {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "core/child.hpp"
 #include "export/export.hpp"
 #include "text/word_limit.hpp"
@@ -13,13 +14,8 @@
 namespace lilo::app {
 
 namespace {
-struct ExportArgs {
-    std::string folder = ".";
-    std::string output;
+struct ExportArgs : SubmissionArgs {
     std::vector<std::string> formats;
-    std::string as_of;
-    std::string programme;
-    bool allow_incomplete = false;
     int time_limit = 180;
 };
 
@@ -29,25 +25,14 @@ std::string signed_count(long long n) { return (n > 0 ? "+" : n < 0 ? "-" : "") 
 Runner setup_export(CLI::App& sub)
 {
     auto a = std::make_shared<ExportArgs>();
-    sub.add_option("folder", a->folder, "Portfolio folder (default: the current folder)");
-    sub.add_option("-o,--output", a->output, "Create this folder for the files (default: <centre>_<candidate>_<syllabus>)");
+    add_submission_options(sub, *a, "export", "Create this folder for the files (default: <centre>_<candidate>_<syllabus>)");
     sub.add_option("--format", a->formats, "pdf, docx or html; repeat or separate with commas for several (default: pdf)")
         ->delimiter(',')
         ->check(CLI::IsMember({"pdf", "docx", "html"}));
-    sub.add_option("--as-of", a->as_of, "Check and date the export as of this date (YYYY-MM-DD)");
-    sub.add_option("--programme", a->programme, "Programme id or file, instead of the portfolio's own");
-    sub.add_flag("--allow-incomplete", a->allow_incomplete, "Export a portfolio that does not yet meet every requirement");
     sub.add_option("--time-limit", a->time_limit, "Seconds each pandoc or chromium run may take (default: 180)")->check(CLI::Range(1, 86400));
     return [a]() -> int {
         ExportOptions o;
-        o.check.folder = a->folder;
-        o.check.display_name = a->folder;
-        if (!a->as_of.empty()) {
-            auto d = Date::parse(a->as_of);
-            if (!d) throw CannotCheck("--as-of '" + a->as_of + "' is not a date YYYY-MM-DD");
-            o.check.as_of = *d;
-        }
-        if (!a->programme.empty()) o.check.programme = a->programme;
+        o.check = submission_check(*a);
         if (!a->output.empty()) o.output = a->output;
         o.allow_incomplete = a->allow_incomplete;
         o.time_limit = std::chrono::seconds(a->time_limit);
@@ -58,12 +43,7 @@ Runner setup_export(CLI::App& sub)
                 if (std::find(o.formats.begin(), o.formats.end(), ef) == o.formats.end()) o.formats.push_back(ef);
             }
         }
-        if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {
-            char* end = nullptr;
-            const long long v = std::strtoll(sde, &end, 10);
-            if (*end != '\0' || v < 0) throw CannotCheck(std::string("SOURCE_DATE_EPOCH '") + sde + "' is not a number of seconds");
-            o.source_date_epoch = v;
-        }
+        o.source_date_epoch = source_date_epoch();
         // A full disk or a file-size limit is an error to report, not a signal that kills lilo half way.
         std::signal(SIGXFSZ, SIG_IGN);
         try {
