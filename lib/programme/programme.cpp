@@ -6,6 +6,7 @@
 
 #include "core/report.hpp"
 #include "core/resources.hpp"
+#include "text/near.hpp"
 #include "text/utf8.hpp"
 #include "yaml/schema.hpp"
 #include "yaml/yaml_json.hpp"
@@ -50,6 +51,40 @@ void record_origins(const nlohmann::json& v, const std::string& ptr, std::map<st
     }
 }
 
+// "requirements.R6: unknown field 'min_entries'" says which parameters the
+// requirement's kind takes (the schema's `then` block for the kind lists
+// them), or, where the file does not give the kind, the parameter it is
+// closest to: another kind's parameter, or a typo, is then found at once.
+std::string with_kind_parameters(const SchemaError& e, const nlohmann::json& programme)
+{
+    static const std::string prefix = "/requirements/";
+    if (!e.pointer.starts_with(prefix) || e.message.find("unknown field") == std::string::npos) return e.message;
+    const auto slash = e.pointer.find('/', prefix.size());
+    if (slash == std::string::npos || e.pointer.find('/', slash + 1) != std::string::npos) return e.message;
+    const std::string id = e.pointer.substr(prefix.size(), slash - prefix.size());
+    const std::string name = e.pointer.substr(slash + 1);
+    const nlohmann::json& schema = embedded_validator("programme.schema.json").schema();
+    const nlohmann::json& requirement = schema["definitions"]["requirement"];
+    const auto& reqs = programme["requirements"];
+    if (reqs.is_object() && reqs.contains(id) && reqs[id].is_object() && reqs[id].contains("kind") && reqs[id]["kind"].is_string()) {
+        const std::string kind = reqs[id]["kind"].get<std::string>();
+        for (const auto& block : requirement["allOf"]) {
+            if (block["if"]["properties"]["kind"]["const"] != kind || !block["then"].contains("properties")) continue;
+            std::vector<std::string> takes;
+            for (const auto& [param, _] : block["then"]["properties"].items())
+                if (param != "kind" && param != "title") takes.push_back(param);
+            const std::string near = closest(name, takes);
+            std::string list;
+            for (const auto& t : takes) list += ", " + t;
+            return e.message + (near.empty() ? "" : ": did you mean '" + near + "'?") + " (a requirement of kind " + kind + " takes: title" + list + ")";
+        }
+    }
+    std::vector<std::string> known;
+    for (const auto& [param, _] : requirement["properties"].items()) known.push_back(param);
+    const std::string near = closest(name, known);
+    return near.empty() ? e.message : e.message + ": did you mean '" + near + "'?";
+}
+
 Layer parse_layer(std::string text, const std::string& file_label);
 
 Layer read_layer(const std::string& ref, const std::string& dir, const ProgrammeReader& read, std::string& canonical_key)
@@ -85,7 +120,7 @@ Layer parse_layer(std::string text, const std::string& file_label)
     for (const auto& pr : parsed.problems) throw ProgrammeError(file_label, pr.mark.line, pr.message);
     if (!parsed.doc->value.is_object()) throw ProgrammeError(file_label, 1, "a programme file is a mapping (id, title, requirements, criteria)");
     const auto errors = embedded_validator("programme.schema.json").validate(*parsed.doc);
-    if (!errors.empty()) throw ProgrammeError(file_label, errors.front().mark.line, errors.front().message);
+    if (!errors.empty()) throw ProgrammeError(file_label, errors.front().mark.line, with_kind_parameters(errors.front(), parsed.doc->value));
     layer.label = file_label;
     layer.value = parsed.doc->value;
     layer.doc = std::move(*parsed.doc);
@@ -195,8 +230,14 @@ Programme resolve_chain(std::optional<Layer> first, std::string first_key, const
     whole.value = merged;
     const auto errors = embedded_validator("programme.schema.json").validate(whole);
     if (!errors.empty()) {
-        const auto mark = top.doc.mark_of(errors.front().pointer);
-        throw ProgrammeError(top.label, mark.line, errors.front().message);
+        // At the line of whichever file of the chain set it, the file itself first.
+        std::pair<std::string, int> at{top.label, 0};
+        for (const auto& layer : chain)
+            if (const auto mark = layer.doc.mark_of(errors.front().pointer); mark.line > 0) {
+                at = {layer.label, mark.line};
+                break;
+            }
+        throw ProgrammeError(at.first, at.second, with_kind_parameters(errors.front(), merged));
     }
     prog.id = merged.value("id", "");
     prog.title = merged.value("title", "");

@@ -37,6 +37,8 @@ WordLimit requirement_limit(const RequirementSpec& requirement);
 inline constexpr KindParam param_declared_tolerance{
     "declared_tolerance", "how far `declared_words` may lie from the count, as a fraction of it", default_declared_tolerance};
 inline constexpr KindParam param_word_count{"word_count", "the document's own word-count rules ({include, exclude, cjk}) on top of the programme's"};
+inline constexpr KindParam param_component{
+    "component", "`lilo export`: the component code of the document's file (an essay's default: the portfolio's, `submission: component:`)"};
 inline constexpr KindCode code_words{"words", "The document has too few or too many words for its limit.",
                                      "Write more, or cut; `lilo count FILE` shows what counts."};
 inline constexpr KindCode code_declared_words{"declared-words", "`declared_words` differs from the count by more than the tolerance.",

@@ -26,6 +26,7 @@ constexpr KindParam params[] = {
     param_declared_tolerance,
     {"min_section_words", "the words each criterion's section needs, where the criterion does not say"},
     param_word_count,
+    param_component,
 };
 
 constexpr KindCode codes[] = {

@@ -24,6 +24,7 @@ constexpr KindParam params[] = {
     {"max_words", "each essay's words at most"},
     param_declared_tolerance,
     param_word_count,
+    {"components", "`lilo export`: the component code of each file in `paths`, in turn"},
 };
 
 constexpr KindCode codes[] = {
@@ -136,6 +137,7 @@ constexpr KindParam thesis_params[] = {
     {"max_words", "the thesis's words at most"},
     param_declared_tolerance,
     param_word_count,
+    param_component,
 };
 
 extern const RequirementKind thesis_kind;

@@ -27,6 +27,7 @@ constexpr KindParam params[] = {
     {"min_evidence", "the items of each sort needed, each linked from the assignment", 1},
     {"after", "requirements that must be met before this module counts"},
     param_word_count,
+    param_component,
 };
 
 constexpr KindCode codes[] = {

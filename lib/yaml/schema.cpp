@@ -122,6 +122,8 @@ SchemaValidator::SchemaValidator(std::string_view schema_text) : m_impl(std::mak
 
 SchemaValidator::~SchemaValidator() = default;
 
+const nlohmann::json& SchemaValidator::schema() const { return m_impl->schema_json; }
+
 namespace {
 // The first string (key or value) that is not UTF-8, as a JSON Pointer.
 std::optional<std::string> invalid_utf8_at(const nlohmann::json& v, const std::string& ptr)

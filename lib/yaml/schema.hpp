@@ -25,6 +25,8 @@ public:
     SchemaValidator& operator=(const SchemaValidator&) = delete;
 
     std::vector<SchemaError> validate(const YamlDoc& doc) const;
+    // The schema itself, as parsed.
+    const nlohmann::json& schema() const;
 
 private:
     struct Impl;

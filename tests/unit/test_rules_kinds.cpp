@@ -123,6 +123,48 @@ TEST_CASE("the programme schema's kinds are the registry's, and each kind's para
     }
 }
 
+TEST_CASE("a programme may give a requirement only the parameters of its kind, as the registry lists them")
+{
+    // The schema's `then` block for each kind names exactly the keys the kind
+    // takes (its properties, no others allowed), so that a parameter of another kind is refused
+    // at its line when the programme loads, never silently ignored.
+    const auto schema = programme_schema();
+    for (const auto* kind : requirement_kinds()) {
+        CAPTURE(kind->name);
+        std::set<std::string> want{"kind", "title"};
+        for (const auto& p : kind->params) want.insert(std::string(p.name));
+        std::set<std::string> in_schema;
+        for (const auto& block : schema["definitions"]["requirement"]["allOf"])
+            if (block["if"]["properties"]["kind"]["const"] == kind->name && block["then"].contains("properties")) {
+                for (const auto& [name, _] : block["then"]["properties"].items()) in_schema.insert(name);
+                CHECK(block["then"].value("additionalProperties", true) == false);
+            }
+        std::string missing, extra;
+        for (const auto& n : want) if (!in_schema.count(n)) missing += " " + n;
+        for (const auto& n : in_schema) if (!want.count(n)) extra += " " + n;
+        CHECK_MESSAGE(missing.empty(), "the kind's `then` block in the schema lacks:" << missing);
+        CHECK_MESSAGE(extra.empty(), "the kind's `then` block in the schema has keys the kind does not take:" << extra);
+    }
+    // Loading refuses another kind's parameter at its line, naming what the kind takes.
+    try {
+        (void)programme_from_text("extends: lilo-certificate\nid: c\ntitle: C\nrequirements:\n  R6:\n    min_entries: 30\n", "centre.yaml");
+        FAIL("a journal's parameter on the essay was accepted");
+    } catch (const ProgrammeError& e) {
+        CHECK(e.file == "centre.yaml");
+        CHECK(e.line == 6);
+        CHECK(std::string(e.what()).find("min_entries") != std::string::npos);
+        CHECK(std::string(e.what()).find("(a requirement of kind essay takes: title, component, declared_tolerance") != std::string::npos);
+    }
+    // A typo in a file that does not give the kind: the parameter it is closest to.
+    try {
+        (void)programme_from_text("extends: lilo-certificate\nid: c\ntitle: C\nrequirements:\n  R2:\n    min_entrie: 30\n", "centre.yaml");
+        FAIL("a misspelt parameter was accepted");
+    } catch (const ProgrammeError& e) {
+        CHECK(e.line == 6);
+        CHECK(std::string(e.what()).ends_with("unknown field 'min_entrie': did you mean 'min_entries'?"));
+    }
+}
+
 TEST_CASE("lilo-programme(5) names every kind and every parameter")
 {
     const std::string page = slurp(source_dir / "man/lilo-programme.5");
