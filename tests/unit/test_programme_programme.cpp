@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 #include <fstream>
 
+#include "core/resources.hpp"
 #include "portfolio_copy.hpp"
 #include "programme/programme.hpp"
+#include "yaml/schema.hpp"
 
 using namespace lilo;
 using namespace lilo::test;
@@ -34,6 +36,23 @@ TEST_CASE("the built-in certificate: six requirements, ten criteria, every thres
     CHECK(p.requirements[1].params["max_gap_days"] == 31);
     CHECK(p.origins.at("/requirements/R2/max_gap_days") == "built-in lilo-certificate");
     CHECK(builtin_programmes() == std::vector<std::string>{"cambridge-diploma", "lilo-certificate", "mphil-elsi"});
+}
+
+TEST_CASE("every built-in programme is valid against the programme schema")
+{
+    // Loading does not validate a built-in (this test does, once), so that a
+    // check does not build the schema's validator for a file that is fixed.
+    for (const auto& id : builtin_programmes()) {
+        CAPTURE(id);
+        const auto text = embedded_resource("programmes/" + id + ".yaml");
+        REQUIRE(text);
+        const auto parsed = parse_yaml(*text);
+        REQUIRE(parsed.doc);
+        CHECK(parsed.problems.empty());
+        const auto errors = embedded_validator("programme.schema.json").validate(*parsed.doc);
+        for (const auto& e : errors) FAIL_CHECK(e.pointer << ": " << e.message);
+        CHECK(errors.empty());
+    }
 }
 
 TEST_CASE("unknown ids are refused with the list of built-ins")
