@@ -268,6 +268,10 @@ Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt, const Po
     check_tree_limits(pfs, programme.limits, report);
     report.programme = programme.id;
     report.programme_title = programme.title;
+    report.mentor_signs_off = std::any_of(programme.requirements.begin(), programme.requirements.end(), [](const auto& q) {
+        const auto* kind = find_kind(q.kind);
+        return kind && kind->signed_off;
+    });
     if (manifest) {
         report.candidate_name = manifest->candidate_name;
         report.candidate_id = manifest->candidate_id;

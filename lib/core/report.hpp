@@ -88,6 +88,9 @@ struct Report {
     // when its fingerprint is the portfolio's, "stale" when the portfolio
     // changed since. What `check` says is next depends on it.
     std::string signoff;
+    // The programme has a requirement a mentor signs off (a kind's
+    // `signed_off`): whether "what next" is to ask for the sign-off. Not in JSON.
+    bool mentor_signs_off = false;
     std::vector<Diagnostic> diagnostics;
 
     bool complete() const;   // every requirement met and no error about the portfolio's form

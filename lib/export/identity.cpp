@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/kinds.hpp"
+
 namespace lilo {
 
 namespace {
@@ -103,7 +105,7 @@ SubmissionIdentity submission_identity(const YamlDoc& manifest, const Programme&
                                        ? report["essay"]["file"].get<std::string>()
                                        : "";
     for (const auto& r : programme.requirements) {
-        if (r.kind != "essay" || essay_file.empty()) continue;
+        if (!kind_of(r).addresses_criteria || essay_file.empty()) continue;
         docs.emplace_back(r.id, essay_file);
         titles.push_back(r.title);
     }
@@ -125,11 +127,11 @@ SubmissionIdentity submission_identity(const YamlDoc& manifest, const Programme&
                     sd.component = p["components"][k].get<std::string>();
         } else if (p.contains("component") && p["component"].is_string()) {
             sd.component = p["component"].get<std::string>();
-        } else if (req->kind == "essay") {
+        } else if (kind_of(*req).portfolio_component) {
             sd.component = id.component;   // the certificate's essay belongs to the portfolio's component
         }
         if (sd.component.empty()) {
-            if (req->kind != "essay")
+            if (!kind_of(*req).portfolio_component)
                 id.problems.push_back(problem(prog_file, 0, "the programme gives no component code for " + req_id + " " + req->title +
                                                                " (" + file + "): `component:` (or `components:`, one per path)"));
             continue;

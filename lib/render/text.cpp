@@ -138,9 +138,8 @@ std::string render_text(const Report& r, const TextStyle& style)
         // What is next depends on the sign-off: none yet (the mentor reviews
         // and signs), or current (bundle it). A stale one is an error, so the
         // first error says what to do.
-        const bool mentored = std::any_of(r.requirements.begin(), r.requirements.end(), [](const auto& q) { return q.kind == "mentor"; });
         if (style.next) {
-            if (!mentored) out += "Next: `lilo bundle` makes the submission, a file anyone can verify.\n";
+            if (!r.mentor_signs_off) out += "Next: `lilo bundle` makes the submission, a file anyone can verify.\n";
             else if (r.signoff == "current")
                 out += "Next: your mentor's sign-off matches the portfolio; bundle it: `lilo bundle` makes the submission, a file anyone can verify.\n";
             else out += "Next: ask your mentor to review it and record `lilo fingerprint` in signoff.yaml.\n";

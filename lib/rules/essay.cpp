@@ -137,6 +137,7 @@ const RequirementKind essay_kind{
     .scaffold = init,
     .documents = documents,
     .addresses_criteria = true,
+    .portfolio_component = true,
 };
 
 } // namespace lilo

@@ -54,6 +54,7 @@ struct RequirementKind {
     bool dated_records = false;      // its records' dates are held against the git history
     bool addresses_criteria = false; // it evaluates the programme's criteria (C1…)
     bool signed_off = false;         // a mentor reviews the portfolio and signs it off
+    bool portfolio_component = false; // lilo export: its document has the portfolio's component code unless it gives one
 
     const KindParam* param(std::string_view name) const;
     const KindCode* code(std::string_view slug) const;
