@@ -44,7 +44,9 @@ void add_cohort_output_options(CLI::App& sub, CohortOutputArgs& args)
         ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
-CohortWriter::CohortWriter(const CohortOutputArgs& args) : m_args(args)
+CohortWriter::CohortWriter(const CohortOutputArgs& args)
+    // Only the CSV shows each row's first error, only the page the rest: a thousand rows stay small without them.
+    : m_args(args), m_parts{.next = !args.csv.empty(), .page = !args.html.empty()}
 {
     if (!m_args.jsonl.empty()) {
         m_jsonl_partial = partial_name(m_args.jsonl);
@@ -64,25 +66,19 @@ CohortWriter::~CohortWriter()
 
 void CohortWriter::add(const nlohmann::json& report)
 {
-    // Rows only for what shows them: the matrix and the CSV.
-    if (!m_args.quiet || !m_args.csv.empty()) {
-        m_rows.push_back(cohort_row(report));
-        // Only the CSV shows each row's first error: a thousand rows stay small without it.
-        if (m_args.csv.empty()) std::string().swap(m_rows.back().next);
-        m_rows.back().outcome.shrink_to_fit();
-    }
-    const std::string status = report.value("status", "");
-    m_all_complete = m_all_complete && status == "complete";
-    if (status == "complete" || status == "incomplete") {
+    CohortRow row = cohort_row(report, m_parts);
+    m_all_complete = m_all_complete && row.status == "complete";
+    if (row.checked()) {
         ++m_checked;
-        if (report.contains("as_of") && report["as_of"].is_string()) ++m_dates[report["as_of"].get<std::string>()];
+        if (!row.as_of.empty()) ++m_dates[row.as_of];
     }
     if (m_jsonl) {
         const std::string line = dump_json(report) + "\n";
         if (std::fwrite(line.data(), 1, line.size(), m_jsonl) != line.size())
             throw CannotCheck(m_args.jsonl + ": cannot write: " + std::strerror(errno));
     }
-    if (!m_args.html.empty()) m_reports.push_back(report);
+    // Rows only for what shows them: the matrix, the CSV and the page.
+    if (!m_args.quiet || !m_args.csv.empty() || !m_args.html.empty()) m_rows.push_back(std::move(row));
 }
 
 int CohortWriter::finish(const std::string& as_of)
@@ -101,7 +97,7 @@ int CohortWriter::finish(const std::string& as_of)
         CohortHtmlOptions o;
         o.generated_by = "lilo " + std::string(lilo_version);
         if (!as_of.empty()) o.title = "lilo cohort report, as of " + as_of;
-        write_whole(m_args.html, render_cohort_html(m_reports, o));
+        write_whole(m_args.html, render_cohort_html(m_rows, o));
     }
     if (!m_args.quiet) fmt::print("{}", render_cohort_matrix(m_rows, {as_of, use_colour(STDOUT_FILENO, m_args.colour)}));
     // Said even with --quiet, and whatever files are written: a merge of shards checked on different days.

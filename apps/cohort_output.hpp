@@ -2,8 +2,8 @@
 // What `lilo batch` and `lilo report merge` write: the text matrix on
 // standard output, and --csv, --jsonl and --html files, each written whole
 // to a temporary file beside it and renamed, so that a file is complete or
-// absent. Reports arrive one at a time, in order; only what the outputs
-// need is kept (the full reports only for --html).
+// absent. Reports arrive one at a time, in order; each is read into one
+// row (render/cohort_row.hpp) holding only what the outputs asked for need.
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -40,11 +40,11 @@ public:
 
 private:
     CohortOutputArgs m_args;
-    std::vector<CohortRow> m_rows;
+    CohortRowOptions m_parts;               // what the rows keep
+    std::vector<CohortRow> m_rows;          // for the matrix, --csv and --html
     bool m_all_complete = true;             // of every entry
     std::size_t m_checked = 0;              // entries complete or incomplete
     std::map<std::string, std::size_t> m_dates;  // as_of of each checked entry
-    std::vector<nlohmann::json> m_reports;  // for --html only
     std::FILE* m_jsonl = nullptr;
     std::string m_jsonl_partial;
 };

@@ -22,37 +22,10 @@ namespace lilo {
 
 namespace {
 
-using nlohmann::json;
-
-const json* field(const json& j, const char* key)
-{
-    if (!j.is_object()) return nullptr;
-    const auto it = j.find(key);
-    return it == j.end() ? nullptr : &*it;
-}
-
-std::string text(const json& j, const char* key)
-{
-    const json* f = field(j, key);
-    return f && f->is_string() ? f->get<std::string>() : std::string();
-}
-
-std::optional<long long> integer(const json& j, const char* key)
-{
-    const json* f = field(j, key);
-    if (!f) return std::nullopt;
-    if (f->is_number_integer()) return f->get<long long>();
-    if (f->is_number_float() && std::isfinite(f->get<double>()) && std::fabs(f->get<double>()) < 1e15)
-        return std::llround(f->get<double>());
-    return std::nullopt;
-}
-
 std::string number(long long n)
 {
     return n < 0 ? "-" + with_commas(static_cast<std::uint64_t>(-n)) : with_commas(static_cast<std::uint64_t>(n));
 }
-
-struct Diag { std::string severity, code, where, message; };
 
 // A requirement or criterion as a column. In a cohort of several programmes
 // one id can mean different things (R1 is the mentor in lilo-certificate and
@@ -60,107 +33,25 @@ struct Diag { std::string severity, code, where, message; };
 // Diploma's R1, which is the Certificate's, shares its column, the MPhil's
 // R1 has its own, and the label names the title wherever an id is shared.
 struct Column {
-    std::string key, programme, id, title;
+    std::string programme, id, title;
 };
 
 std::string column_key(const std::string& programme, const std::string& id) { return programme + '\x1f' + id; }
 
-// One portfolio as the page shows it.
-struct Row {
-    std::string anchor, name, id, portfolio, programme, qualification, status, error;
-    std::string as_of, progression, arithmetic, essay_file;
-    std::map<std::string, bool> done; // column key (programme and id) → met/addressed
-    bool gap_over = false;             // a journal gap over the programme's limit (its .gap diagnostic)
-    bool duplicate_id = false;         // another portfolio of its programme has its candidate id
-    std::optional<long long> errors, warnings, words, limit_min, limit_max;
-    std::vector<long long> journal; // day numbers, sorted
-    // Word-limited documents: the essay, then each of the
-    // report's documents (a module's assignment, an MPhil essay, the thesis).
-    struct Doc {
-        std::string label;
-        long long words = 0;
-        std::optional<long long> min, max;
-    };
-    std::vector<Doc> docs;
-    std::vector<Diag> diagnostics;
-};
+// Whether `r` met or addressed the column's requirement or criterion; null when its programme has none.
+const bool* outcome(const CohortRow& r, const Column& col) { return col.programme == r.programme ? r.outcome_of(col.id) : nullptr; }
 
-Row read_row(const json& r, std::size_t index)
-{
-    Row row;
-    row.anchor = fmt::format("c-{}", index + 1);
-    row.portfolio = text(r, "portfolio");
-    if (const json* c = field(r, "candidate")) { row.name = text(*c, "name"); row.id = text(*c, "id"); }
-    const std::string status = text(r, "status");
-    if (!r.is_object()) { row.status = "error"; row.error = "not a report (a JSON object was expected)"; return row; }
-    if (status == "skipped") { row.status = "skipped"; row.error = text(r, "reason"); return row; }
-    if (status != "complete" && status != "incomplete") {
-        row.status = "error";
-        row.error = text(r, "error");
-        if (row.error.empty()) row.error = status.empty() ? "no status in the report" : "unknown status '" + status + "'";
-        return row;
-    }
-    row.status = status;
-    row.programme = text(r, "programme");
-    row.qualification = text(r, "qualification");
-    row.as_of = text(r, "as_of");
-    for (const char* list : {"requirements", "criteria"})
-        if (const json* items = field(r, list); items && items->is_array())
-            for (const json& item : *items)
-                if (const std::string id = text(item, "id"); !id.empty()) {
-                    const std::string s = text(item, "status");
-                    row.done.emplace(column_key(row.programme, id), s == "met" || s == "addressed");
-                }
-    if (const json* e = field(r, "essay")) {
-        row.words = integer(*e, "words");
-        row.essay_file = text(*e, "file");
-        if (const json* l = field(*e, "limit")) { row.limit_min = integer(*l, "min"); row.limit_max = integer(*l, "max"); }
-    }
-    if (row.words) {
-        // Named as the programme names its essay requirement ("Final reflective piece").
-        std::string label = "Essay";
-        if (const json* qs = field(r, "requirements"); qs && qs->is_array())
-            for (const json& q : *qs)
-                if (text(q, "kind") == "essay" && !text(q, "title").empty()) { label = text(q, "title"); break; }
-        row.docs.push_back({label, *row.words, row.limit_min, row.limit_max});
-    }
-    if (const json* ds = field(r, "documents"); ds && ds->is_array())
-        for (const json& d : *ds) {
-            const auto words = integer(d, "words");
-            if (!words) continue;
-            Row::Doc doc{text(d, "title"), *words, std::nullopt, std::nullopt};
-            if (doc.label.empty()) doc.label = text(d, "file");
-            if (const json* l = field(d, "limit")) {
-                doc.min = integer(*l, "min");
-                doc.max = integer(*l, "max");
-                if (doc.min && *doc.min == 0) doc.min.reset(); // "at most", not "0–"
-            }
-            row.docs.push_back(std::move(doc));
-        }
-    if (const json* j = field(r, "journal"); j && field(*j, "dates") && field(*j, "dates")->is_array()) {
-        for (const json& d : *field(*j, "dates"))
-            if (d.is_string())
-                if (auto day = Date::parse(d.get<std::string>())) row.journal.push_back(day->days());
-        std::sort(row.journal.begin(), row.journal.end());
-    }
-    if (const json* p = field(r, "progression")) { row.progression = text(*p, "status"); row.arithmetic = text(*p, "arithmetic"); }
-    long long counts[3] = {0, 0, 0};
-    if (const json* ds = field(r, "diagnostics"); ds && ds->is_array())
-        for (const json& d : *ds) {
-            Diag diag{text(d, "severity"), text(d, "code"), text(d, "file"), text(d, "message")};
-            if (auto line = integer(d, "line"); line && !diag.where.empty()) diag.where += ":" + std::to_string(*line);
-            counts[0] += diag.severity == "error";
-            row.gap_over = row.gap_over || diag.code.ends_with(".gap");
-            counts[1] += diag.severity == "warning";
-            row.diagnostics.push_back(std::move(diag));
-        }
-    const json* summary = field(r, "summary");
-    row.errors = summary ? integer(*summary, "errors") : std::nullopt;
-    row.warnings = summary ? integer(*summary, "warnings") : std::nullopt;
-    if (!row.errors) row.errors = counts[0];
-    if (!row.warnings) row.warnings = counts[1];
-    return row;
-}
+// The cohort as the page draws it: the rows, their columns, and what is
+// said of a row in relation to the others.
+struct Cohort {
+    const std::vector<CohortRow>& rows;
+    std::vector<Column> columns;
+    std::vector<bool> duplicate_id;  // another portfolio of its programme has its candidate id
+
+    std::size_t index(const CohortRow& r) const { return static_cast<std::size_t>(&r - rows.data()); }
+    std::string anchor(const CohortRow& r) const { return fmt::format("c-{}", index(r) + 1); }  // its section's id
+    bool duplicate(const CohortRow& r) const { return duplicate_id[index(r)]; }
+};
 
 // R1 < R2 < … < R10, then C1 < … < C10, then anything else by its text.
 bool column_less(const std::string& a, const std::string& b)
@@ -186,8 +77,9 @@ long long nice_step(double span, int ticks)
 }
 
 
-void append_summary(std::string& out, const std::vector<Row>& rows)
+void append_summary(std::string& out, const Cohort& c)
 {
+    const auto& rows = c.rows;
     std::size_t complete = 0, incomplete = 0, failed = 0, skipped = 0;
     for (const auto& r : rows) (r.status == "complete" ? complete : r.status == "incomplete" ? incomplete : r.status == "skipped" ? skipped : failed)++;
     out += "<section id=\"summary\"><h2>Cohort</h2>\n<div class=\"cards\">\n";
@@ -202,23 +94,24 @@ void append_summary(std::string& out, const std::vector<Row>& rows)
     for (const auto& r : rows)
         if (r.status == "skipped") list += "<li><code>" + path_html(r.portfolio) + "</code>: " + esc(r.error) + "</li>";
     if (!list.empty()) out += "<p id=\"skipped\">Skipped, not checked (no portfolio in them):</p><ul class=\"skipped\">" + list + "</ul>\n";
-    std::map<std::string, std::vector<const Row*>> same; // programme and id → rows
+    std::map<std::string, std::vector<const CohortRow*>> same; // programme and id → rows
     for (const auto& r : rows)
-        if (r.duplicate_id) same[column_key(r.programme, r.id)].push_back(&r);
+        if (c.duplicate(r)) same[column_key(r.programme, r.candidate_id)].push_back(&r);
     if (!same.empty()) {
         out += "<p id=\"duplicates\" class=\"sev-error\">The same candidate id in several portfolios:</p><ul class=\"duplicates\">";
         for (const auto& [key, rs] : same) {
             std::string where;
-            for (const Row* r : rs) where += (where.empty() ? "" : ", ") + ("<a href=\"#" + r->anchor + "\">" + path_html(r->portfolio) + "</a>");
-            out += "<li>" + esc(rs.front()->id) + " (" + esc(rs.front()->programme) + "): " + where + "</li>";
+            for (const CohortRow* r : rs) where += (where.empty() ? "" : ", ") + ("<a href=\"#" + c.anchor(*r) + "\">" + path_html(r->portfolio) + "</a>");
+            out += "<li>" + esc(rs.front()->candidate_id) + " (" + esc(rs.front()->programme) + "): " + where + "</li>";
         }
         out += "</ul>\n";
     }
     out += "</section>\n";
 }
 
-void append_completion(std::string& out, const std::vector<Row>& rows, const std::vector<Column>& columns)
+void append_completion(std::string& out, const Cohort& c)
 {
+    const auto& columns = c.columns;
     out += "<section id=\"completion\"><h2>Completion by requirement and criterion</h2>\n";
     if (columns.empty()) { out += "<p class=\"muted\">No requirements in these reports.</p></section>\n"; return; }
     std::string programme = "\x1f";  // one table per programme: R1 is not R1 in every one
@@ -230,8 +123,8 @@ void append_completion(std::string& out, const std::vector<Row>& rows, const std
                    "<th style=\"width:40%\">Met or addressed</th><th class=\"num\">Portfolios</th><th class=\"num\">%</th></tr></thead><tbody>\n";
         }
         std::size_t total = 0, met = 0;
-        for (const auto& r : rows)
-            if (auto it = r.done.find(col.key); it != r.done.end()) { ++total; met += it->second; }
+        for (const auto& r : c.rows)
+            if (const bool* done = outcome(r, col)) { ++total; met += *done; }
         const long long pct = total ? std::llround(100.0 * static_cast<double>(met) / static_cast<double>(total)) : 0;
         out += fmt::format("<tr data-id=\"{0}\"><td>{0}</td><td>{1}</td><td><svg class=\"bar\" viewBox=\"0 0 200 14\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{2} of {3}\">"
                            "<rect class=\"track\" x=\"0.5\" y=\"0.5\" width=\"199\" height=\"13\" rx=\"3\"/><rect class=\"fill\" x=\"0.5\" y=\"0.5\" width=\"{4}\" height=\"13\" rx=\"3\"/></svg></td>"
@@ -249,22 +142,22 @@ std::string limit_text(const std::optional<long long>& min, const std::optional<
     return "";
 }
 
-std::string limit_text(const Row& r) { return limit_text(r.limit_min, r.limit_max); }
+std::string limit_text(const CohortRow& r) { return limit_text(r.essay_min, r.essay_max); }
 
 // Word counts against their limits: a row for each programme's essay, and
 // one for each other kind of document it has (Module 2 assignment, Essay 1,
 // Thesis), each on its own scale, since a thesis and a 1,000-word essay
 // share none.
-void append_essays(std::string& out, const std::vector<Row>& rows)
+void append_essays(std::string& out, const std::vector<CohortRow>& rows)
 {
     out += "<section id=\"essays\"><h2>Word counts</h2>\n";
-    struct Dot { const Row* row; const Row::Doc* doc; };
+    struct Dot { const CohortRow* row; const CohortRow::Document* doc; };
     std::vector<std::pair<std::string, std::vector<Dot>>> groups; // "programme\x1flabel", first seen first
     std::size_t inside = 0, outside = 0, uncounted = 0, clipped = 0;
     for (const auto& r : rows) {
         if (r.status == "error") continue;
-        if (r.docs.empty()) { ++uncounted; continue; }
-        for (const auto& d : r.docs) {
+        if (r.documents.empty()) { ++uncounted; continue; }
+        for (const auto& d : r.documents) {
             const std::string key = r.programme + '\x1f' + d.label;
             auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& p) { return p.first == key; });
             if (g == groups.end()) g = groups.insert(groups.end(), {key, {}});
@@ -316,17 +209,17 @@ void append_essays(std::string& out, const std::vector<Row>& rows)
         out += fmt::format("<line class=\"base\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", coord(left), coord(left + width), coord(y + 37));
         std::size_t k = 0;
         for (const auto& dot : dots) {
-            const Row::Doc& d = *dot.doc;
+            const CohortRow::Document& d = *dot.doc;
             const bool limited = d.min || d.max;
             const bool ok = (!d.min || d.words >= *d.min) && (!d.max || d.words <= *d.max);
             (ok ? inside : outside) += limited;
-            const Row& r = *dot.row;
+            const CohortRow& r = *dot.row;
             const bool off = d.words > hi;
             clipped += off;
             const double cy = y + 37 + static_cast<double>(static_cast<long long>(k % 5) - 2) * 4;
             out += fmt::format("<circle class=\"dot {}{}\" cx=\"{}\" cy=\"{}\" r=\"5\"><title>{}: {} words{}</title></circle>\n",
                                !limited ? "none" : ok ? "in" : "out", off ? " clipped" : "", coord(x(d.words)), coord(cy),
-                               esc(r.name.empty() ? r.portfolio : r.name), number(d.words), off ? " (off the scale)" : "");
+                               esc(r.candidate_name.empty() ? r.portfolio : r.candidate_name), number(d.words), off ? " (off the scale)" : "");
             if (off) out += fmt::format("<text class=\"clip\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{} ▸</text>\n", coord(x(d.words) - 8), coord(cy - 6), number(d.words));
             ++k;
         }
@@ -343,8 +236,9 @@ void append_essays(std::string& out, const std::vector<Row>& rows)
                        uncounted ? fmt::format(", {} {} without a counted document", uncounted, uncounted == 1 ? "portfolio" : "portfolios") : "");
 }
 
-void append_journal(std::string& out, const std::vector<Row>& rows)
+void append_journal(std::string& out, const Cohort& c)
 {
+    const auto& rows = c.rows;
     out += "<section id=\"journal\"><h2>Journal cadence</h2>\n";
     long long lo = 0, hi = 0;
     bool any = false;
@@ -388,7 +282,7 @@ void append_journal(std::string& out, const std::vector<Row>& rows)
                                r.gap_over ? "gap over" : "gap", coord(x(r.journal[at - 1])), coord(x(r.journal[at])), gap, r.gap_over ? ", over the limit" : "");
         for (long long d : r.journal) svg += fmt::format("<line class=\"tick\" x1=\"{0}\" x2=\"{0}\" y1=\"4\" y2=\"20\"/>", coord(x(d)));
         out += fmt::format("<tr><td><a href=\"#{}\">{}</a></td><td>{}</svg></td><td class=\"num\">{}</td><td class=\"num{}\">{}</td></tr>\n",
-                           r.anchor, esc(r.name.empty() ? r.portfolio : r.name), svg, r.journal.size(), r.gap_over ? " over" : "", r.journal.size() > 1 ? std::to_string(gap) : "—");
+                           c.anchor(r), esc(r.candidate_name.empty() ? r.portfolio : r.candidate_name), svg, r.journal.size(), r.gap_over ? " over" : "", r.journal.size() > 1 ? std::to_string(gap) : "—");
     }
     out += "</tbody></table></div><p class=\"legend muted\">Each tick is a journal entry; the longest gap between two entries is drawn thick, in red when it is over the programme\'s limit.</p></section>\n";
 }
@@ -403,8 +297,10 @@ std::string optional_number(const std::optional<long long>& v)
     return v ? fmt::format("<td class=\"num\" data-v=\"{}\">{}</td>", *v, number(*v)) : "<td class=\"num\" data-v=\"\">—</td>";
 }
 
-void append_table(std::string& out, const std::vector<Row>& rows, const std::vector<Column>& columns)
+void append_table(std::string& out, const Cohort& c)
 {
+    const auto& rows = c.rows;
+    const auto& columns = c.columns;
     out += fmt::format("<section id=\"candidates\"><h2>Candidates</h2>\n<div class=\"controls\">"
                        "<label>Filter <input id=\"filter-text\" type=\"search\" placeholder=\"name, id or diagnostic code\" autocomplete=\"off\"></label>"
                        "<label>Status <select id=\"filter-status\"><option value=\"all\">all</option><option value=\"complete\">complete</option>"
@@ -433,16 +329,16 @@ void append_table(std::string& out, const std::vector<Row>& rows, const std::vec
     head("Errors", "num", "", "num"); head("Warnings", "num", "", "num"); head("Essay words", "num", "", "num");
     out += "</tr></thead><tbody>\n";
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        const Row& r = rows[i];
+        const CohortRow& r = rows[i];
         std::set<std::string> codes;
         for (const auto& d : r.diagnostics) codes.insert(d.code);
-        std::string search = r.name + " " + r.id + " " + r.portfolio;
-        for (const auto& c : codes) search += " " + c;
-        const std::string shown_name = r.name.empty() ? "(no name)" : r.name;
+        std::string search = r.candidate_name + " " + r.candidate_id + " " + r.portfolio;
+        for (const auto& code : codes) search += " " + code;
+        const std::string shown_name = r.candidate_name.empty() ? "(no name)" : r.candidate_name;
         out += fmt::format("<tr data-i=\"{}\" data-status=\"{}\" data-search=\"{}\"><td data-v=\"{}\"><a href=\"#{}\">{}</a><div class=\"path\">{}</div></td>"
                            "<td class=\"id\">{}{}</td><td class=\"id\">{}</td>",
-                           i, esc(r.status), esc(search), esc(r.name.empty() ? r.portfolio : r.name), r.anchor, esc(shown_name), path_html(r.portfolio), esc(r.id),
-                           r.duplicate_id ? " <span class=\"badge dup\" title=\"another portfolio of this programme has this id\">duplicate id</span>" : "",
+                           i, esc(r.status), esc(search), esc(r.candidate_name.empty() ? r.portfolio : r.candidate_name), c.anchor(r), esc(shown_name), path_html(r.portfolio),
+                           esc(r.candidate_id), c.duplicate(r) ? " <span class=\"badge dup\" title=\"another portfolio of this programme has this id\">duplicate id</span>" : "",
                            esc(r.programme));
         // The award reached and the progression under the status: columns enough.
         std::string under;
@@ -450,36 +346,37 @@ void append_table(std::string& out, const std::vector<Row>& rows, const std::vec
         if (!r.progression.empty()) under += "<div class=\"sub\">progression " + esc(r.progression) + "</div>";
         out += fmt::format("<td data-v=\"{}\">{}{}</td>", esc(r.status), badge(r.status), under);
         for (const auto& col : columns) {
-            const auto it = r.done.find(col.key);
-            if (it == r.done.end()) out += "<td class=\"m na\" data-v=\"\">—</td>";
-            else if (it->second) out += "<td class=\"m yes\" data-v=\"1\">✓<span class=\"sr\"> met</span></td>";
+            const bool* done = outcome(r, col);
+            if (!done) out += "<td class=\"m na\" data-v=\"\">—</td>";
+            else if (*done) out += "<td class=\"m yes\" data-v=\"1\">✓<span class=\"sr\"> met</span></td>";
             else out += "<td class=\"m no\" data-v=\"0\">✗<span class=\"sr\"> unmet</span></td>";
         }
         const bool failed = r.status == "error" || r.status == "skipped";
-        out += optional_number(failed ? std::nullopt : r.errors) + optional_number(failed ? std::nullopt : r.warnings) + optional_number(r.words) + "</tr>\n";
+        out += optional_number(failed ? std::nullopt : std::optional(r.errors)) + optional_number(failed ? std::nullopt : std::optional(r.warnings)) +
+               optional_number(r.essay_words) + "</tr>\n";
     }
     out += "</tbody></table></div><p id=\"no-match\" class=\"muted\" hidden>No candidate matches the filter.</p></section>\n";
 }
 
-void append_diagnostics(std::string& out, const std::vector<Row>& rows, const std::vector<Column>& columns)
+void append_diagnostics(std::string& out, const Cohort& c)
 {
     out += "<section id=\"diagnostics\"><h2>Diagnostics by candidate</h2>\n";
-    for (const auto& r : rows) {
-        out += fmt::format("<article class=\"cand\" id=\"{}\"><h3>{} <span class=\"muted\">{}</span> {}</h3>\n", r.anchor,
-                           esc(r.name.empty() ? "(no name)" : r.name), esc(r.id), badge(r.status));
+    for (const auto& r : c.rows) {
+        out += fmt::format("<article class=\"cand\" id=\"{}\"><h3>{} <span class=\"muted\">{}</span> {}</h3>\n", c.anchor(r),
+                           esc(r.candidate_name.empty() ? "(no name)" : r.candidate_name), esc(r.candidate_id), badge(r.status));
         std::string meta = "Portfolio <code>" + path_html(r.portfolio) + "</code>";
         if (!r.programme.empty()) meta += " · programme " + esc(r.programme);
         if (!r.qualification.empty()) meta += " · " + esc(r.qualification);
         if (!r.as_of.empty()) meta += " · as of " + esc(r.as_of);
-        if (r.words) meta += " · essay " + number(*r.words) + " words" + (limit_text(r).empty() ? "" : " (limit " + limit_text(r) + ")");
+        if (r.essay_words) meta += " · essay " + number(*r.essay_words) + " words" + (limit_text(r).empty() ? "" : " (limit " + limit_text(r) + ")");
         out += "<p class=\"meta\">" + meta + "</p>\n";
         if (r.status == "error") out += "<p class=\"sev-error\">Could not be checked: " + esc(r.error) + "</p>\n";
         if (r.status == "skipped") out += "<p class=\"muted\">Skipped, not checked: " + esc(r.error) + "</p>\n";
         if (!r.progression.empty())
             out += "<p>Progression: <strong>" + esc(r.progression) + "</strong>" + (r.arithmetic.empty() ? "" : " — " + esc(r.arithmetic)) + "</p>\n";
         std::string unmet;
-        for (const auto& col : columns)
-            if (auto it = r.done.find(col.key); it != r.done.end() && !it->second) unmet += (unmet.empty() ? "" : ", ") + esc(col.id) + " " + esc(col.title);
+        for (const auto& col : c.columns)
+            if (const bool* done = outcome(r, col); done && !*done) unmet += (unmet.empty() ? "" : ", ") + esc(col.id) + " " + esc(col.title);
         if (!unmet.empty()) out += "<p>Unmet or missing: " + unmet + "</p>\n";
         if (r.diagnostics.empty()) out += r.status == "error" || r.status == "skipped" ? "" : "<p class=\"muted\">No diagnostics.</p>\n";
         else {
@@ -496,35 +393,29 @@ void append_diagnostics(std::string& out, const std::vector<Row>& rows, const st
 
 } // namespace
 
-std::string render_cohort_html(const std::vector<nlohmann::json>& reports, const CohortHtmlOptions& options)
+std::string render_cohort_html(const std::vector<CohortRow>& rows, const CohortHtmlOptions& options)
 {
-    std::vector<Row> rows;
-    rows.reserve(reports.size());
-    for (std::size_t i = 0; i < reports.size(); ++i) rows.push_back(read_row(reports[i], i));
-
+    Cohort c{rows, {}, std::vector<bool>(rows.size())};
     // Columns programme by programme (first seen first), each programme's in id order.
-    std::vector<Column> columns;
     {
         std::vector<std::string> programmes;
         std::set<std::string> seen;
-        for (std::size_t i = 0; i < reports.size(); ++i)
-            for (const char* list : {"requirements", "criteria"})
-                if (const json* items = field(reports[i], list); items && items->is_array() && rows[i].status != "error")
-                    for (const json& item : *items)
-                        if (const std::string id = text(item, "id"); !id.empty() && seen.insert(column_key(rows[i].programme, id)).second) {
-                            columns.push_back({column_key(rows[i].programme, id), rows[i].programme, id, text(item, "title")});
-                            if (std::find(programmes.begin(), programmes.end(), rows[i].programme) == programmes.end()) programmes.push_back(rows[i].programme);
-                        }
+        for (const auto& r : rows)
+            for (const auto& o : r.outcome)
+                if (seen.insert(column_key(r.programme, o.id)).second) {
+                    c.columns.push_back({r.programme, o.id, o.title});
+                    if (std::find(programmes.begin(), programmes.end(), r.programme) == programmes.end()) programmes.push_back(r.programme);
+                }
         const auto rank = [&](const std::string& p) { return std::find(programmes.begin(), programmes.end(), p) - programmes.begin(); };
-        std::stable_sort(columns.begin(), columns.end(), [&](const Column& a, const Column& b) {
+        std::stable_sort(c.columns.begin(), c.columns.end(), [&](const Column& a, const Column& b) {
             if (a.programme != b.programme) return rank(a.programme) < rank(b.programme);
             return column_less(a.id, b.id);
         });
         // Candidate ids twice in one programme.
         std::map<std::string, int> ids;
         for (const auto& r : rows)
-            if (!r.id.empty() && r.status != "error" && r.status != "skipped") ++ids[column_key(r.programme, r.id)];
-        for (auto& r : rows) r.duplicate_id = !r.id.empty() && ids[column_key(r.programme, r.id)] > 1;
+            if (!r.candidate_id.empty() && r.checked()) ++ids[column_key(r.programme, r.candidate_id)];
+        for (const auto& r : rows) c.duplicate_id[c.index(r)] = !r.candidate_id.empty() && ids[column_key(r.programme, r.candidate_id)] > 1;
     }
 
     std::set<std::string> dates;
@@ -536,24 +427,24 @@ std::string render_cohort_html(const std::vector<nlohmann::json>& reports, const
     for (const auto& [d, n] : dated) note += fmt::format("{} {} ({})", note.empty() ? "" : ",", esc(d), n);
 
     std::string out;
-    out.reserve(16384 + reports.size() * 8192);
+    out.reserve(16384 + rows.size() * 8192);
     out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n";
     if (!options.generated_by.empty()) out += "<meta name=\"generator\" content=\"" + esc(options.generated_by) + "\">\n";
     out += "<title>" + esc(options.title) + "</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>" + std::string(cohort_html_css) + "</style>\n</head>\n<body>\n";
-    const auto portfolios = static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](const Row& r) { return r.status != "skipped"; }));
+    const auto portfolios = static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](const CohortRow& r) { return r.status != "skipped"; }));
     out += "<header><h1>" + esc(options.title) + "</h1>\n<p class=\"meta\">" + std::to_string(portfolios) +
            (portfolios == 1 ? " portfolio" : " portfolios") + (as_of.empty() ? "" : " · as of " + as_of) + "</p>\n" +
            (dated.size() > 1 ? "<p id=\"dates\" class=\"note\">Note: checked as of different dates:" + note +
                                    "; what depends on the date (journal gaps, the period, sign-offs) is as of each one's own.</p>\n" : "") +
            "</header>\n<main>\n";
-    append_summary(out, rows);
-    append_completion(out, rows, columns);
+    append_summary(out, c);
+    append_completion(out, c);
     append_essays(out, rows);
-    append_journal(out, rows);
-    append_table(out, rows, columns);
-    append_diagnostics(out, rows, columns);
+    append_journal(out, c);
+    append_table(out, c);
+    append_diagnostics(out, c);
     out += "</main>\n<footer>";
     if (!options.generated_by.empty()) out += "Generated by " + esc(options.generated_by) + ".";
     out += "</footer>\n<script>" + std::string(cohort_html_script) + "</script>\n</body>\n</html>\n";

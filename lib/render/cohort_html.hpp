@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "render/cohort_row.hpp"
 
 namespace lilo {
 
@@ -16,11 +16,8 @@ struct CohortHtmlOptions {
     std::string generated_by; // e.g. "lilo 0.1.0"; shown when not empty
 };
 
-// `reports` are `lilo check --format json` reports (schemas/report.schema.json),
-// or {"portfolio", "status": "error", "error", "candidate"} for a portfolio
-// that could not be checked. Optional fields used when present: essay.limit
-// {min, max}, journal.dates, qualification, progression {status, arithmetic}.
-// Anything missing or of the wrong type is shown as absent, never thrown on.
-std::string render_cohort_html(const std::vector<nlohmann::json>& reports, const CohortHtmlOptions& options);
+// `rows` are read with CohortRowOptions::page (titles, documents, journal
+// days and diagnostics); what a report lacks is shown as absent.
+std::string render_cohort_html(const std::vector<CohortRow>& rows, const CohortHtmlOptions& options);
 
 } // namespace lilo

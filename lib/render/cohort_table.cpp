@@ -12,11 +12,6 @@ namespace lilo {
 
 namespace {
 
-std::string str(const nlohmann::json& j, const char* key)
-{
-    return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
-}
-
 // Cut to `width` terminal columns, with an ellipsis when cut.
 std::string fit(const std::string& s, std::size_t width)
 {
@@ -52,7 +47,7 @@ std::vector<std::string> columns_of(const std::vector<const CohortRow*>& rows)
 {
     std::set<std::string> ids;
     for (const auto* r : rows)
-        for (const auto& [id, ok] : r->outcome) ids.insert(id);
+        for (const auto& o : r->outcome) ids.insert(o.id);
     std::vector<std::string> out(ids.begin(), ids.end());
     std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
         if (a[0] != b[0]) return a[0] == 'R';  // requirements before criteria
@@ -61,14 +56,12 @@ std::vector<std::string> columns_of(const std::vector<const CohortRow*>& rows)
     return out;
 }
 
-bool checked(const CohortRow& r) { return r.status == "complete" || r.status == "incomplete"; }
-
 // The programmes of the checked rows, first seen first.
 std::vector<std::string> programmes_of(const std::vector<CohortRow>& rows)
 {
     std::vector<std::string> out;
     for (const auto& r : rows)
-        if (checked(r) && std::find(out.begin(), out.end(), r.programme) == out.end()) out.push_back(r.programme);
+        if (r.checked() && std::find(out.begin(), out.end(), r.programme) == out.end()) out.push_back(r.programme);
     return out;
 }
 
@@ -76,7 +69,7 @@ std::vector<const CohortRow*> group_of(const std::vector<CohortRow>& rows, const
 {
     std::vector<const CohortRow*> group;
     for (const auto& r : rows)
-        if (checked(r) && r.programme == programme) group.push_back(&r);
+        if (r.checked() && r.programme == programme) group.push_back(&r);
     return group;
 }
 
@@ -133,44 +126,6 @@ std::string common_errors(const std::vector<const CohortRow*>& rows)
 
 } // namespace
 
-CohortRow cohort_row(const nlohmann::json& r)
-{
-    CohortRow row;
-    row.portfolio = str(r, "portfolio");
-    row.programme = str(r, "programme");
-    row.as_of = str(r, "as_of");
-    row.status = str(r, "status");
-    row.error = str(r, row.status == "skipped" ? "reason" : "error");
-    if (r.contains("candidate")) {
-        row.candidate_id = str(r["candidate"], "id");
-        row.candidate_name = str(r["candidate"], "name");
-    }
-    for (const char* list : {"requirements", "criteria"})
-        if (r.contains(list) && r[list].is_array())
-            for (const auto& x : r[list]) {
-                const std::string s = str(x, "status");
-                row.outcome.emplace_back(str(x, "id"), s == "met" || s == "addressed");
-            }
-    if (r.contains("summary") && r["summary"].is_object()) {
-        row.errors = r["summary"].value("errors", 0u);
-        row.warnings = r["summary"].value("warnings", 0u);
-    }
-    if (r.contains("essay") && r["essay"].is_object() && r["essay"].contains("words") && r["essay"]["words"].is_number_unsigned())
-        row.essay_words = r["essay"]["words"].get<std::uint64_t>();
-    row.qualification = str(r, "qualification");
-    if (r.contains("progression")) row.progression = str(r["progression"], "status");
-    std::set<std::string> seen;
-    if (r.contains("diagnostics") && r["diagnostics"].is_array())
-        for (const auto& d : r["diagnostics"]) {
-            if (str(d, "severity") != "error") continue;
-            const std::string code = str(d, "code");
-            if (row.next.empty()) row.next = code + " " + (d.contains("file") && d["file"].is_string() ? d["file"].get<std::string>() + ": " : "") + str(d, "message");
-            if (seen.insert(code).second) row.codes.push_back(code);
-        }
-    if (row.status == "error" || row.status == "skipped") row.next = row.error;
-    return row;
-}
-
 std::vector<CohortColumn> cohort_columns(const std::vector<CohortRow>& rows)
 {
     std::vector<CohortColumn> out;
@@ -205,7 +160,7 @@ std::map<std::string, std::size_t> cohort_dates(const std::vector<CohortRow>& ro
 {
     std::map<std::string, std::size_t> dates;
     for (const auto& r : rows)
-        if (checked(r) && !r.as_of.empty()) ++dates[r.as_of];
+        if (r.checked() && !r.as_of.empty()) ++dates[r.as_of];
     return dates;
 }
 
@@ -287,10 +242,10 @@ std::string render_cohort_csv(const std::vector<CohortRow>& rows)
         std::vector<std::string> f = {r.candidate_id, r.candidate_name, r.portfolio, r.programme, r.status};
         for (const auto& c : columns) {
             const bool* it = c.programme == r.programme ? r.outcome_of(c.id) : nullptr;
-            f.push_back(!it || !checked(r) ? "" : c.id[0] == 'R' ? (*it ? "met" : "unmet") : (*it ? "addressed" : "missing"));
+            f.push_back(!it || !r.checked() ? "" : c.id[0] == 'R' ? (*it ? "met" : "unmet") : (*it ? "addressed" : "missing"));
         }
-        f.push_back(!checked(r) ? "" : std::to_string(r.errors));
-        f.push_back(!checked(r) ? "" : std::to_string(r.warnings));
+        f.push_back(!r.checked() ? "" : std::to_string(r.errors));
+        f.push_back(!r.checked() ? "" : std::to_string(r.warnings));
         f.push_back(r.essay_words ? std::to_string(*r.essay_words) : "");
         f.push_back(r.qualification);
         f.push_back(r.progression);

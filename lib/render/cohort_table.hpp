@@ -1,44 +1,14 @@
 #pragma once
-// A cohort at a glance: one row per portfolio (from its JSON report), drawn
+// A cohort at a glance: one row per portfolio (render/cohort_row.hpp), drawn
 // as a text matrix (candidate × R1… and C1…, with totals per column and what
 // the cohort most often lacks) or as CSV for a spreadsheet.
-#include <cstdint>
 #include <map>
-#include <utility>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "render/cohort_row.hpp"
 
 namespace lilo {
-
-struct CohortRow {
-    std::string portfolio;
-    std::string candidate_id;
-    std::string candidate_name;
-    std::string programme;
-    std::string as_of;                           // the date it was checked as of
-    std::string status;                          // complete, incomplete, error, skipped
-    std::string error;                           // for status "error": why; for "skipped": why it is no portfolio
-    std::vector<std::pair<std::string, bool>> outcome;  // ("R2", met), ("C6", addressed), in report order: small for a thousand rows
-
-    // The outcome of requirement or criterion `id`; null when the programme has none.
-    const bool* outcome_of(const std::string& id) const
-    {
-        for (const auto& [k, v] : outcome)
-            if (k == id) return &v;
-        return nullptr;
-    }
-    std::uint64_t errors = 0, warnings = 0;
-    std::optional<std::uint64_t> essay_words;
-    std::string qualification;
-    std::string progression;
-    std::string next;                            // the first error: "R2.gap journal/…: 40 days since …"
-    std::vector<std::string> codes;              // each error code once
-};
-
-CohortRow cohort_row(const nlohmann::json& report);
 
 // A column: a requirement or criterion id of one programme. An id that
 // several programmes of the cohort have (R1 is the mentor in one and the
