@@ -80,11 +80,7 @@ Runner setup_batch(CLI::App& sub)
         std::string programme_id;
         if (!args->programme.empty()) {
             // Refused once, before any work, rather than once per portfolio.
-            try {
-                programme_id = load_programme(args->programme, "").id;
-            } catch (const ProgrammeError& e) {
-                throw CannotCheck(e.describe());
-            }
+            programme_id = load_programme(args->programme, "").id;
             opt.programme = args->programme;
         }
         if (auto d = parse_as_of(args->as_of)) opt.as_of = *d;

@@ -40,11 +40,7 @@ Runner setup_explain(CLI::App& sub)
             report = check_portfolio(opt);
             prog = programme_for_check(opt);
         } else {
-            try {
-                prog = load_programme(programme->empty() ? "lilo-certificate" : *programme, "");
-            } catch (const ProgrammeError& e) {
-                throw CannotCheck(e.describe());
-            }
+            prog = load_programme(programme->empty() ? "lilo-certificate" : *programme, "");
         }
         if (*ids) {
             for (const auto& i : explain_ids(*prog)) fmt::print("{}\n", i);

@@ -62,14 +62,8 @@ Runner setup_init(CLI::App& sub)
         ScaffoldOptions opt;
         opt.programme = *programme;
         opt.schema_url = installed_schema_url();
-        ScaffoldResult result;
-        try {
-            result = write_scaffold(*folder, opt);
-        } catch (const ProgrammeError& e) {
-            throw CannotCheck(e.describe());
-        } catch (const std::runtime_error& e) {
-            throw CannotCheck(e.what());
-        }
+        // A programme that does not load, or a file that cannot be written: main's catch says which.
+        const ScaffoldResult result = write_scaffold(*folder, opt);
         for (const auto& f : result.written) fmt::print("  created {}\n", f);
         for (const auto& f : result.kept) fmt::print("  kept {} (exists)\n", f);
         if (result.written.empty()) fmt::print("Nothing new to write: every file is there already.\n");

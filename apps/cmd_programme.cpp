@@ -11,19 +11,6 @@
 
 namespace lilo::app {
 
-namespace {
-
-Programme load_or_throw(const std::string& ref)
-{
-    try {
-        return load_programme(ref, "");
-    } catch (const ProgrammeError& e) {
-        throw CannotCheck(e.describe());
-    }
-}
-
-} // namespace
-
 Runner setup_programme(CLI::App& sub)
 {
     sub.require_subcommand(1);
@@ -44,26 +31,26 @@ Runner setup_programme(CLI::App& sub)
             int rc = exit_ok;
             for (const auto& f : *files) {
                 try {
-                    const Programme p = load_or_throw(f);
+                    const Programme p = load_programme(f, "");
                     fmt::print("{}: valid: {} ({} requirement{}, {} criteri{}{})\n", f, p.id, p.requirements.size(),
                                p.requirements.size() == 1 ? "" : "s", p.criteria.size(), p.criteria.size() == 1 ? "on" : "a",
                                p.chain.size() > 1 ? ", extends " + p.chain[1] : "");
-                } catch (const CannotCheck& e) {
-                    fmt::print(stderr, "lilo: error: {}\n", e.what());
+                } catch (const ProgrammeError& e) {
+                    fmt::print(stderr, "lilo: error: {}\n", e.describe());
                     rc = exit_cannot_check;
                 }
             }
             return rc;
         }
         if (show->parsed()) {
-            const Programme p = load_or_throw(*ref);
+            const Programme p = load_programme(*ref, "");
             if (*format == "json") fmt::print("{}\n", dump_json(p.resolved, 2));
             else fmt::print("{}", programme_yaml(p, *origins));
             return exit_ok;
         }
         if (list->parsed()) {
             fmt::print("Built-in programmes:\n");
-            for (const auto& id : builtin_programmes()) fmt::print("  {:<20} {}\n", id, load_or_throw(id).title);
+            for (const auto& id : builtin_programmes()) fmt::print("  {:<20} {}\n", id, load_programme(id, "").title);
             fmt::print("Requirement kinds:\n");
             for (const auto& k : requirement_kinds()) fmt::print("  {:<20} {}\n", k->name, k->summary);
         }

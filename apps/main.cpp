@@ -8,6 +8,7 @@
 
 #include "check.hpp"
 #include "commands.hpp"
+#include "programme/programme.hpp"
 #include "text/near.hpp"
 
 namespace {
@@ -100,6 +101,10 @@ int main(int argc, char** argv)
         return lilo::app::exit_cannot_check;
     } catch (const lilo::CannotCheck& e) {
         fmt::print(stderr, "lilo: error: {}\n", e.what());
+        return lilo::app::exit_cannot_check;
+    } catch (const lilo::ProgrammeError& e) {
+        // A programme that does not load, from any command: its file and line.
+        fmt::print(stderr, "lilo: error: {}\n", e.describe());
         return lilo::app::exit_cannot_check;
     } catch (const std::exception& e) {
         fmt::print(stderr, "lilo: error: {}\n", e.what());
