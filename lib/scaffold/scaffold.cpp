@@ -100,18 +100,19 @@ private:
                                         ", in CSL-YAML as pandoc reads it. Cite one as [@key] or @key, where key is its "
                                         "`id`. For example:",
                                     78, "# ", 2) + "\n";
-        b += "#\n";
-        b += "# references:\n";
-        b += "#   - id: leithwood2008\n";
-        b += "#     type: article-journal\n";
-        b += "#     author:\n";
-        b += "#       - family: Leithwood\n";
-        b += "#         given: Kenneth\n";
-        b += "#     issued:\n";
-        b += "#       date-parts: [[2008]]\n";
-        b += "#     title: \"Seven strong claims about successful school leadership\"\n";
-        b += "#     container-title: School Leadership & Management\n";
-        b += "references: []\n";
+        b += R"yaml(#
+# references:
+#   - id: leithwood2008
+#     type: article-journal
+#     author:
+#       - family: Leithwood
+#         given: Kenneth
+#     issued:
+#       date-parts: [[2008]]
+#     title: "Seven strong claims about successful school leadership"
+#     container-title: School Leadership & Management
+references: []
+)yaml";
         add("references.yaml", b);
     }
 
@@ -164,34 +165,38 @@ private:
     void workflow()
     {
         std::string t;
-        t += "# A GitHub Actions workflow, written by `lilo init`: it checks the portfolio\n";
-        t += "# on every push with lilo's own action (lilo's repository is a GitHub Action,\n";
-        t += "# action.yml, which builds lilo on the runner from Debian/Ubuntu packages),\n";
-        t += "# annotates the files and keeps the JSON report. Replace <owner>/lilo@<tag>\n";
-        t += "# with where your centre keeps lilo and a release tag, as lilo's README shows.\n";
-        t += "# It assumes the portfolio is the top of the repository.\n";
-        t += "#\n";
-        t += "# While requirements are unmet, the check fails: that is the point. The report\n";
-        t += "# is kept either way.\n";
-        t += "name: lilo check\n";
-        t += "on:\n  push:\n  pull_request:\n  workflow_dispatch:\n";
-        t += "jobs:\n";
-        t += "  check:\n";
-        t += "    runs-on: ubuntu-latest\n";
-        t += "    steps:\n";
-        t += "      - uses: actions/checkout@v4\n";
-        t += "        with:\n";
-        t += "          fetch-depth: 0   # the whole history, so that lilo can see when each journal entry was written\n";
-        t += "      - id: lilo\n";
-        t += "        uses: <owner>/lilo@<tag>\n";
-        t += "        with:\n";
-        t += "          folder: .\n";
-        t += "      - name: Keep the report\n";
-        t += "        if: always()\n";
-        t += "        uses: actions/upload-artifact@v4\n";
-        t += "        with:\n";
-        t += "          name: lilo-report\n";
-        t += "          path: ${{ steps.lilo.outputs.report }}\n";
+        t += R"yaml(# A GitHub Actions workflow, written by `lilo init`: it checks the portfolio
+# on every push with lilo's own action (lilo's repository is a GitHub Action,
+# action.yml, which builds lilo on the runner from Debian/Ubuntu packages),
+# annotates the files and keeps the JSON report. Replace <owner>/lilo@<tag>
+# with where your centre keeps lilo and a release tag, as lilo's README shows.
+# It assumes the portfolio is the top of the repository.
+#
+# While requirements are unmet, the check fails: that is the point. The report
+# is kept either way.
+name: lilo check
+on:
+  push:
+  pull_request:
+  workflow_dispatch:
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0   # the whole history, so that lilo can see when each journal entry was written
+      - id: lilo
+        uses: <owner>/lilo@<tag>
+        with:
+          folder: .
+      - name: Keep the report
+        if: always()
+        uses: actions/upload-artifact@v4
+        with:
+          name: lilo-report
+          path: ${{ steps.lilo.outputs.report }}
+)yaml";
         add(".github/workflows/lilo.yml", t);
     }
 };
