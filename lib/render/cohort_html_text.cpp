@@ -1,29 +1,12 @@
 // Text into the cohort page's HTML: escaped, `code` marked up, paths that break at '/'.
 #include "render/cohort_html_text.hpp"
 
+#include "render/escape.hpp"
 #include "text/utf8.hpp"
 
 namespace lilo {
 
-std::string esc(std::string_view raw)
-{
-    const std::string s = escape_invalid_utf8(raw);
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += "\xEF\xBF\xBD";
-            else out += c;
-        }
-    }
-    return out;
-}
+std::string esc(std::string_view raw) { return escape_markup(escape_invalid_utf8(raw)); }
 
 std::string message_html(std::string_view m)
 {

@@ -2,29 +2,14 @@
 #include <fmt/format.h>
 #include <map>
 
+#include "render/escape.hpp"
 #include "render/render.hpp"
 
 namespace lilo {
 
 namespace {
-std::string xml(std::string_view s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default:
-            // Control characters other than tab and newline are not allowed in XML 1.0.
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') out += ' ';
-            else out += c;
-        }
-    }
-    return out;
-}
+// Control characters other than tab and newline are not allowed in XML 1.0: a space each.
+std::string xml(std::string_view s) { return escape_markup(s, {.apostrophe = "&apos;", .control = " ", .keep_carriage_return = false}); }
 } // namespace
 
 std::string render_junit(const std::vector<Report>& reports)
