@@ -6,6 +6,7 @@
 #include "git/repo.hpp"
 #include "git/tree_portfolio.hpp"
 #include "portfolio/fsys.hpp"
+#include "portfolio/submitted_view.hpp"
 #include "portfolio/manifest.hpp"
 #include "programme/programme.hpp"
 #include "rules/context.hpp"
@@ -93,12 +94,12 @@ std::vector<std::string> markdown_files(const PortfolioFs& pfs)
     return out;
 }
 
-Report check_with_git(const DiskPortfolio& disk, const CheckOptions& opt)
+Report check_with_git(const PortfolioFs& disk, const std::filesystem::path& root, const CheckOptions& opt)
 {
     std::optional<git::Repository> repo;
     std::string problem;
     try {
-        repo = git::Repository::discover(disk.root());
+        repo = git::Repository::discover(root);
     } catch (const git::Error& e) {
         problem = e.what();
     }
@@ -195,8 +196,12 @@ Report check_portfolio(const CheckOptions& opt)
     }
     if (!fs::exists(disk->absolute("portfolio.yaml"), ec) && !fs::is_symlink(disk->absolute("portfolio.yaml"), ec))
         throw CannotCheck(opt.folder.string() + ": no portfolio.yaml here; is this a portfolio folder?");
-    if (opt.git == CheckOptions::Git::off) return check_portfolio(*disk, opt);
-    return check_with_git(*disk, opt);
+    // What a bundle carries, when the check is the bundle's report.
+    std::optional<SubmittedPortfolio> submitted;
+    if (opt.as_submitted) submitted.emplace(*disk);
+    const PortfolioFs& files = submitted ? static_cast<const PortfolioFs&>(*submitted) : *disk;
+    if (opt.git == CheckOptions::Git::off) return check_portfolio(files, opt);
+    return check_with_git(files, disk->root(), opt);
 }
 
 Programme programme_for_check(const CheckOptions& opt)

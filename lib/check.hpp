@@ -22,6 +22,10 @@ struct CheckOptions {
     // Diagnostics only for files changed since this revision (a pull
     // request's base); requirement status still over the whole portfolio.
     std::optional<std::string> changed_since;
+    // Check the files as a bundle carries them (no init guides or files left
+    // out, Markdown without its HTML comments): the bundle's own report, which
+    // `lilo verify` repeats on the bag.
+    bool as_submitted = false;
 };
 
 Report check_portfolio(const CheckOptions& options);

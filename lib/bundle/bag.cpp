@@ -107,7 +107,9 @@ std::pair<std::uint16_t, std::uint16_t> dos_time(const BundleOptions& o)
 BundlePlan plan_bundle(const BundleOptions& o)
 {
     BundlePlan plan;
-    plan.report = check_portfolio(o.check);
+    CheckOptions check = o.check;
+    check.as_submitted = true;
+    plan.report = check_portfolio(check);
     std::error_code ec;
     plan.files = bundle_files(fs::canonical(o.check.folder, ec));
     plan.top = plan.report.candidate_id.empty() ? "portfolio" : plan.report.candidate_id;

@@ -184,6 +184,12 @@ bsdtar -tf fresh.zip | grep -q '/README.md$' && fail "the bundle carries an init
 grep -q '<!--' fresh/essay.md && ok || fail "init's essay has no template comments to leave out"
 bsdtar -xOf fresh.zip '*/data/essay.md' | grep -q '<!--' && fail "the bundle's essay.md carries the template comments" || ok
 [ "$(bsdtar -xOf fresh.zip '*/data/essay.md' | wc -l)" = "$(wc -l <fresh/essay.md)" ] && ok || fail "the bundled essay.md lost lines (diagnostics' line numbers would move)"
+# Its folders hold only init's guides, which the bag leaves out: the bag's report is the check of what
+# the bag carries, so verify finds the report true (it is incomplete: exit 1, with no B. finding).
+"$lilo" verify fresh.zip >fresh-verify.out 2>&1; code=$?
+[ "$code" = 1 ] && ok || fail "verify of the fresh incomplete bundle exits $code, not 1: $(cat fresh-verify.out)"
+grep -q 'B\.' fresh-verify.out && fail "verify disagrees with the fresh bundle's own report: $(grep 'B\.' fresh-verify.out)" || ok
+grep -q 'R2.journal-missing' fresh-verify.out && ok || fail "verify does not say the bag has no journal"
 # A complete portfolio with a guide and a comment: verified, and the bag's fingerprint is the folder's.
 cp -r "$examples/certificate" guided
 printf '# Reflective journal (R2)\n\nThis README is only a guide.\n' >guided/journal/README.md
