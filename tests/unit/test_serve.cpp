@@ -31,13 +31,14 @@ TEST_CASE("serve: the watcher sees a save, once, after the writes settle")
     FolderWatcher w(p.dir(), 100ms);
     CHECK(w.folders_watched() >= 8);
     CHECK(w.wait(50ms) == FolderWatcher::Wait::timeout);
+    // Taken before the writer starts: its first write may come before this thread runs again.
+    const auto t0 = std::chrono::steady_clock::now();
     std::thread writer([&] {
         for (int i = 0; i < 5; ++i) {
             append(p.dir() / "journal" / "2025-09-12-learner-again.md", "more\n");
             std::this_thread::sleep_for(20ms);
         }
     });
-    const auto t0 = std::chrono::steady_clock::now();
     CHECK(w.wait(2s) == FolderWatcher::Wait::changed);
     writer.join();
     // The five writes, 20 ms apart, made one change, reported after the last.
