@@ -8,6 +8,7 @@
 #include "lsp/portfolio_view.hpp"
 #include "rules/document.hpp"
 #include "rules/explain.hpp"
+#include "rules/kinds.hpp"
 #include "text/word_limit.hpp"
 
 using nlohmann::json;
@@ -122,7 +123,7 @@ json hover(const OpenPortfolio& p, const std::string& rel, Position pos)
                         if (!view.doc.find_headings(name).empty() && view.doc.find_headings(name).front() == h)
                             s += "\n\n" + layout.project->id + " " + layout.project->title + ", section " + name + ": " +
                                  words_against(view.doc.section(h).words(rules),
-                                               static_cast<std::uint64_t>(param_int(layout.project->params, "min_section_words")));
+                                               static_cast<std::uint64_t>(param_count(*layout.project, "min_section_words")));
             }
             parts.push_back(s);
         }

@@ -2,6 +2,7 @@
 
 #include "portfolio/manifest.hpp"
 #include "rules/context.hpp"
+#include "rules/kinds.hpp"
 #include "text/utf8.hpp"
 #include "yaml/yaml_json.hpp"
 
@@ -86,7 +87,7 @@ std::vector<CriterionSection> criterion_sections(const Programme& programme, con
     const auto& map = criteria_map(v);
     for (const auto& c : programme.criteria) {
         if (!map.contains(c.id)) continue;
-        const auto min_words = static_cast<std::uint64_t>(param_int(c.params, "min_words", param_int(essay.params, "min_section_words")));
+        const auto min_words = static_cast<std::uint64_t>(param_int(c.params, "min_words", param_count(essay, "min_section_words")));
         for (const auto& name : mapped_names(map[c.id])) {
             CriterionSection s{&c, name, std::nullopt, 0, min_words};
             const auto found = v.doc.find_headings(name);

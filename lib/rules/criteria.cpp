@@ -1,5 +1,6 @@
 #include "rules/criteria.hpp"
 
+#include "rules/kinds.hpp"
 #include "rules/near_miss.hpp"
 #include "rules/records.hpp"
 
@@ -26,7 +27,7 @@ std::string moved_path(const CheckContext& ctx, const std::string& path)
 {
     for (const char* key : {"essay", "project"}) {
         const auto* req = ctx.programme.requirement_of_kind(key);
-        const std::string def = req && req->params.contains("path") ? req->params["path"].get<std::string>() : "";
+        const std::string def = req ? param_text(*req, "path") : "";
         if (!def.empty() && path == def)
             if (auto moved = ctx.manifest.path_setting(key)) return ctx.fs.resolve(*moved, "").rel;
     }
@@ -46,7 +47,6 @@ std::string moved_path(const CheckContext& ctx, const std::string& path)
 
 void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::set<std::string>& keys)
 {
-    const auto& r6 = ctx.requirement->params;
     const nlohmann::json empty = nlohmann::json::object();
     const auto& map = essay && essay->meta().contains("criteria") && essay->meta()["criteria"].is_object() ? essay->meta()["criteria"] : empty;
     const auto named = ctx.report.documents_of(ctx.requirement->id);
@@ -70,7 +70,7 @@ void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::
             if (m.is_string()) names.push_back(m.get<std::string>());
             else if (m.is_array()) for (const auto& x : m) if (x.is_string()) names.push_back(x.get<std::string>());
             if (names.empty()) miss("unmapped", essay->line_of(ptr), c.id + " maps to no heading");
-            const auto min_words = static_cast<std::uint64_t>(param_int(c.params, "min_words", param_int(r6, "min_section_words")));
+            const auto min_words = static_cast<std::uint64_t>(param_int(c.params, "min_words", param_count(*ctx.requirement, "min_section_words")));
             Sections secs;
             bool headings_ok = !names.empty();
             for (const auto& name : names) {

@@ -103,11 +103,11 @@ void check_private_name(CheckContext& ctx, const DatedRecord& r)
     const std::string needle = fold_case(collapse_space(*name));
     std::vector<std::string> files;
     if (const auto* essay = ctx.programme.requirement_of_kind("essay")) {
-        auto rel = ctx.fs.resolve(ctx.manifest.path_setting("essay").value_or(ctx.document_path(essay->params.value("path", "essay.md"))), "");
+        auto rel = ctx.fs.resolve(ctx.manifest.path_setting("essay").value_or(ctx.document_path(param_text(*essay, "path"))), "");
         if (!rel.problem) files.push_back(rel.rel);
     }
     if (const auto* journal = ctx.programme.requirement_of_kind("journal")) {
-        auto rel = ctx.fs.resolve(ctx.manifest.path_setting("journal").value_or(journal->params.value("folder", "journal")), "");
+        auto rel = ctx.fs.resolve(ctx.manifest.path_setting("journal").value_or(param_text(*journal, "folder")), "");
         if (!rel.problem && ctx.fs.is_dir(rel.rel))
             for (const auto& e : ctx.fs.markdown_entries(rel.rel))
                 if (!e.problem) files.push_back(e.rel);

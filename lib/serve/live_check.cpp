@@ -5,6 +5,7 @@
 
 #include "core/dump_json.hpp"
 #include "rules/explain.hpp"
+#include "rules/kinds.hpp"
 
 namespace lilo {
 
@@ -35,14 +36,14 @@ nlohmann::json page_targets(const Programme& programme)
     nlohmann::json criteria = nlohmann::json::object();
     for (const auto& c : programme.criteria) {
         auto min = number(c.params, "min_words");
-        if (!min && essay) min = number(essay->params, "min_section_words");
+        if (!min && essay) min = param_count(*essay, "min_section_words");
         criteria[c.id] = {{"min_words", min ? nlohmann::json(*min) : nlohmann::json(nullptr)}};
     }
     out["criteria"] = criteria;
     if (const RequirementSpec* journal = programme.requirement_of_kind("journal")) {
         nlohmann::json j = {{"requirement", journal->id}};
         for (const char* key : {"max_gap_days", "min_entries", "min_words", "first_within_days", "last_within_days"})
-            if (auto v = number(journal->params, key)) j[key] = *v;
+            j[key] = param_count(*journal, key);
         out["journal"] = j;
     }
     if (essay) out["essay"] = {{"requirement", essay->id}};
