@@ -1,5 +1,6 @@
 #include "core/dump_json.hpp"
 #include "bundle/bag.hpp"
+#include "core/partial.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -73,19 +74,6 @@ void fsync_path(const fs::path& p, int flags)
     if (rc != 0 && e != EINVAL) throw std::runtime_error(p.string() + ": cannot flush to disk: " + std::strerror(e));
 }
 
-// Removes what an earlier, killed run left: ".<name>.partial-<pid>…" whose pid is gone.
-void remove_stale_partials(const fs::path& dir, const std::string& name)
-{
-    const std::string prefix = "." + name + ".partial-";
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string f = it->path().filename().string();
-        if (!f.starts_with(prefix)) continue;
-        const long pid = std::strtol(f.c_str() + prefix.size(), nullptr, 10);
-        if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)) continue; // still running
-        fs::remove(it->path(), ec);
-    }
-}
 
 } // namespace
 
@@ -178,8 +166,8 @@ BundleResult write_bundle(const BundleOptions& o)
     if (ec || !fs::is_directory(dir)) throw CannotCheck(wanted.parent_path().string() + ": no such folder for the bundle");
     const fs::path target = dir / wanted.filename();
     if (path_inside(root, target)) throw CannotCheck(wanted.string() + ": a bundle cannot be written inside the portfolio it carries");
-    remove_stale_partials(dir, target.filename().string());
-    const fs::path partial = dir / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()));
+    remove_stale_partials(target);
+    const fs::path partial = partial_path(target);
 
     // Hash the payload; build the manifests.
     // (zip name, (whether `second` is a file path, the path or the bytes)): a

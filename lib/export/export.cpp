@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/dump_json.hpp"
+#include "core/partial.hpp"
 #include "core/resources.hpp"
 #include "core/child.hpp"
 #include "export/cover.hpp"
@@ -159,7 +160,9 @@ ExportResult write_export(const ExportOptions& o)
     const fs::path target = parent / wanted.filename();
     if (path_inside(root, target)) throw CannotCheck(wanted.string() + ": an export cannot be written inside the portfolio it comes from");
     if (fs::exists(fs::symlink_status(target))) throw CannotCheck(target.string() + " already exists; remove it, or name another folder with -o");
-    ScratchFolder partial{parent / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()))};
+    // What a killed export left (Ctrl-C goes to pandoc and Chromium too) goes first.
+    remove_stale_partials(target);
+    ScratchFolder partial{partial_path(target)};
     fs::create_directory(partial.path, ec);
     if (ec) throw std::runtime_error(partial.path.string() + ": cannot create: " + ec.message());
     ScratchFolder work{fs::temp_directory_path() / ("lilo-export-" + std::to_string(::getpid()))};

@@ -159,6 +159,18 @@ nothing_left o7 && ok || fail "chromium killed: something was written"
 (ulimit -f 200; "$lilo" export certificate -o o8 >bad.out 2>bad.err); rc=$?
 [ $rc = 2 ] && grep -q "nothing was written\|File too large\|cannot write" bad.err && ok || fail "full disk: exit $rc: $(cat bad.err)"
 nothing_left o8 && ok || fail "full disk: something was written"
+# lilo itself killed half way (SIGKILL: no handler runs) leaves its partial folder; the next export
+# removes it, and keeps one whose process is still running.
+"$lilo" export certificate --format docx -o o9 >kill9.out 2>&1 & lp=$!
+for _ in $(seq 1 300); do ls -a | grep -qF .o9.partial- && break; sleep 0.05; done
+kill -9 $lp; wait $lp 2>/dev/null
+ls -a | grep -qF ".o9.partial-$lp" && ok || fail "no partial folder of the killed export to clean up"
+sleep 300 & alive=$!
+mkdir ".o9.partial-$alive"
+"$lilo" export certificate --format docx -o o9 --as-of 2026-11-20 >again.out 2>&1 && ok || fail "export after a killed one: $(cat again.out)"
+[ -d o9 ] && ! ls -a | grep -qF ".o9.partial-$lp" && ok || fail "the killed export's partial folder is still there: $(ls -a | tr '\n' ' ')"
+[ -d ".o9.partial-$alive" ] && ok || fail "the partial folder of a running process was removed"
+kill $alive; rmdir ".o9.partial-$alive"
 
 # A centre's own Word template (the programme's submission: {reference_doc}): its styles reach the .docx.
 pandoc -o ref.docx --print-default-data-file reference.docx
