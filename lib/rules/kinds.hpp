@@ -10,10 +10,11 @@
 #include <string_view>
 #include <vector>
 
-#include "rules/context.hpp"
+#include "programme/programme.hpp"
 
 namespace lilo {
 
+class CheckContext;  // rules/context.hpp: what a check sees (kinds' own files include it)
 namespace scaffold { class Writer; }
 
 // A parameter a programme may give a requirement of the kind. Its type is

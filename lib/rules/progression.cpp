@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <map>
 
+#include "rules/context.hpp"
 #include "rules/kinds.hpp"
 
 #include "scaffold/writer.hpp"
