@@ -293,10 +293,11 @@ Report check_portfolio(const PortfolioFs& pfs, const CheckOptions& opt, const Po
     CheckContext ctx(pfs, *manifest, programme, opt.as_of, report);
     ctx.history = history;
     for (const auto& req : programme.requirements) {
-        const RequirementKind* kind = find_kind(req.kind);
         ctx.begin_requirement(req);
-        if (kind) kind->check(ctx);
-        report.requirements.push_back({req.id, req.title, req.kind, kind != nullptr && !ctx.current_has_errors()});
+        // The kind's verdict; a requirement with an error is never met,
+        // whatever the kind says (the programme loaded, so the kind exists).
+        const Outcome outcome = kind_of(req).check(ctx);
+        report.requirements.push_back({req.id, req.title, req.kind, outcome == Outcome::met && !ctx.current_has_errors()});
     }
     // The evidence files against what Cambridge's upload takes (man lilo-check, EVIDENCE PRE-FLIGHT).
     preflight_evidence(pfs, programme, report);

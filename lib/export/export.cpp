@@ -10,6 +10,7 @@
 
 #include "core/dump_json.hpp"
 #include "core/partial.hpp"
+#include "rules/kinds.hpp"
 #include "core/resources.hpp"
 #include "core/child.hpp"
 #include "export/cover.hpp"
@@ -53,8 +54,8 @@ const RequirementSpec* owner_of(const Programme& p, const std::string& rel)
     std::size_t best_len = 0;
     for (const auto& r : p.requirements) {
         for (const char* key : {"folder", "path"}) {
-            if (!r.params.contains(key) || !r.params[key].is_string()) continue;
-            std::string f = fs::path(r.params[key].get<std::string>()).lexically_normal().generic_string();
+            if (!kind_of(r).takes(key) || !param_given(r, key)) continue;
+            std::string f = fs::path(param_text(r, key)).lexically_normal().generic_string();
             // A file's requirement owns the file's folder (project/project.md owns project/).
             if (is_markdown(f)) f = parent_of(f);
             if (f.empty() || f == ".") continue;

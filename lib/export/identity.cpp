@@ -120,14 +120,14 @@ SubmissionIdentity submission_identity(const YamlDoc& manifest, const Programme&
         for (const auto& r : programme.requirements)
             if (r.id == req_id) req = &r;
         if (!req) continue;
-        const auto& p = req->params;
-        if (p.contains("components") && p["components"].is_array() && p.contains("paths") && p["paths"].is_array()) {
-            for (std::size_t k = 0; k < p["paths"].size() && k < p["components"].size(); ++k)
-                if (p["paths"][k].is_string() && p["paths"][k].get<std::string>() == file && p["components"][k].is_string())
-                    sd.component = p["components"][k].get<std::string>();
-        } else if (p.contains("component") && p["component"].is_string()) {
-            sd.component = p["component"].get<std::string>();
-        } else if (kind_of(*req).portfolio_component) {
+        const RequirementKind& kind = kind_of(*req);
+        if (kind.takes("components") && param_given(*req, "components") && !param_texts(*req, "components").empty()) {
+            const auto paths = param_texts(*req, "paths"), components = param_texts(*req, "components");
+            for (std::size_t k = 0; k < paths.size() && k < components.size(); ++k)
+                if (paths[k] == file) sd.component = components[k];
+        } else if (kind.takes("component") && param_given(*req, "component")) {
+            sd.component = param_text(*req, "component");
+        } else if (kind.portfolio_component) {
             sd.component = id.component;   // the certificate's essay belongs to the portfolio's component
         }
         if (sd.component.empty()) {

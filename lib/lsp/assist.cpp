@@ -1,6 +1,8 @@
 // Hover and code lenses.
 #include "lsp/assist.hpp"
 
+#include "rules/near_miss.hpp"
+
 #include <set>
 
 #include "bib/entry.hpp"
@@ -119,9 +121,9 @@ json hover(const OpenPortfolio& p, const std::string& rel, Position pos)
                         if (cs.heading == h)
                             s += "\n\n" + cs.criterion->id + " " + cs.criterion->title + ": " + words_against(cs.words, cs.min_words);
                 if (layout.project && rel == layout.project_rel)
-                    for (const auto& name : required_headings(layout, rel, view))
-                        if (!view.doc.find_headings(name).empty() && view.doc.find_headings(name).front() == h)
-                            s += "\n\n" + layout.project->id + " " + layout.project->title + ", section " + name + ": " +
+                    for (const auto& names : required_headings(layout, rel, view))
+                        if (const auto found = find_section(view.doc, names); found && found->heading == h)
+                            s += "\n\n" + layout.project->id + " " + layout.project->title + ", section " + found->name + ": " +
                                  words_against(view.doc.section(h).words(rules),
                                                static_cast<std::uint64_t>(param_count(*layout.project, "min_section_words")));
             }

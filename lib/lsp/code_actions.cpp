@@ -9,6 +9,7 @@
 #include "lsp/assist.hpp"
 
 #include "lsp/portfolio_view.hpp"
+#include "rules/near_miss.hpp"
 #include "rules/document.hpp"
 #include "text/utf8.hpp"
 #include "text/word_limit.hpp"
@@ -152,8 +153,8 @@ json code_actions(const OpenPortfolio& p, const std::string& rel, const std::str
 
     // R4's sections, or the declared model's headings.
     std::vector<std::string> missing;
-    for (const auto& name : required_headings(layout, rel, view))
-        if (view.doc.find_headings(name).empty()) missing.push_back(name);
+    for (const auto& names : required_headings(layout, rel, view))
+        if (!find_section(view.doc, names)) missing.push_back(names.front());
     const RequirementSpec* owner = layout.project && rel == layout.project_rel ? layout.project : layout.journal;
     for (const auto& name : missing)
         out.push_back(action("Add the heading '" + name + "' (" + owner->id + ")", uri, json::array({append_headings(text, index, {name}, level)})));

@@ -1,5 +1,7 @@
 #include "lsp/portfolio_view.hpp"
 
+#include "rules/criteria.hpp"
+
 #include "portfolio/manifest.hpp"
 #include "rules/context.hpp"
 #include "rules/kinds.hpp"
@@ -10,13 +12,12 @@ namespace lilo::lsp {
 
 namespace {
 
-std::string configured(const std::optional<Manifest>& m, const RequirementSpec* req, const std::string& key, const char* param,
-                       const std::string& fallback)
+// portfolio.yaml's setting `key`, else the requirement's parameter (given or by default).
+std::string configured(const std::optional<Manifest>& m, const RequirementSpec& req, const std::string& key, const char* param)
 {
     if (m)
         if (auto p = m->path_setting(key)) return *p;
-    if (req && req->params.contains(param) && req->params[param].is_string()) return req->params[param].get<std::string>();
-    return fallback;
+    return param_text(req, param);
 }
 
 std::vector<std::string> mapped_names(const nlohmann::json& m)
@@ -64,9 +65,9 @@ PortfolioLayout layout_of(const PortfolioFs& fs, const Programme& programme)
         const auto r = fs.resolve(path, "");
         return r.problem ? std::string() : r.rel;
     };
-    if (out.essay) out.essay_rel = rel(configured(m, out.essay, "essay", "path", "essay.md"));
-    if (out.project) out.project_rel = rel(configured(m, out.project, "project", "path", "project/project.md"));
-    if (out.journal) out.journal_dir = rel(configured(m, out.journal, "journal", "folder", "journal"));
+    if (out.essay) out.essay_rel = rel(configured(m, *out.essay, "essay", "path"));
+    if (out.project) out.project_rel = rel(configured(m, *out.project, "project", "path"));
+    if (out.journal) out.journal_dir = rel(configured(m, *out.journal, "journal", "folder"));
     return out;
 }
 
@@ -87,7 +88,7 @@ std::vector<CriterionSection> criterion_sections(const Programme& programme, con
     const auto& map = criteria_map(v);
     for (const auto& c : programme.criteria) {
         if (!map.contains(c.id)) continue;
-        const auto min_words = static_cast<std::uint64_t>(param_int(c.params, "min_words", param_count(essay, "min_section_words")));
+        const auto min_words = static_cast<std::uint64_t>(criterion_min_words(c, essay));
         for (const auto& name : mapped_names(map[c.id])) {
             CriterionSection s{&c, name, std::nullopt, 0, min_words};
             const auto found = v.doc.find_headings(name);
@@ -111,23 +112,19 @@ std::vector<const CriterionSpec*> unmapped_criteria(const Programme& programme, 
     return out;
 }
 
-std::vector<std::string> required_headings(const PortfolioLayout& layout, const std::string& rel, const MarkdownView& v)
+Headings required_headings(const PortfolioLayout& layout, const std::string& rel, const MarkdownView& v)
 {
-    std::vector<std::string> out;
-    if (layout.project && rel == layout.project_rel) {
-        for (const auto& s : layout.project->params.value("sections", nlohmann::json::array()))
-            if (s.is_string()) out.push_back(s.get<std::string>());
-        return out;
-    }
+    Headings out;
+    if (layout.project && rel == layout.project_rel) return param_headings(*layout.project, "sections");
     if (layout.journal && !layout.journal_dir.empty() && parent_of(rel) == layout.journal_dir && v.meta.contains("model") &&
         v.meta["model"].is_string()) {
         const std::string key = fold_case(collapse_space(v.meta["model"].get<std::string>()));
-        const auto& models = layout.journal->params.contains("models") ? layout.journal->params["models"] : nlohmann::json::object();
+        const auto models = param_value(*layout.journal, "models");
         if (models.is_object())
             for (auto it = models.begin(); it != models.end(); ++it)
                 if (fold_case(collapse_space(it.key())) == key && it.value().is_array())
                     for (const auto& h : it.value())
-                        if (h.is_string()) out.push_back(h.get<std::string>());
+                        if (h.is_string()) out.push_back({h.get<std::string>()});
     }
     return out;
 }

@@ -14,6 +14,7 @@
 #include "markdown/document.hpp"
 #include "portfolio/fsys.hpp"
 #include "programme/programme.hpp"
+#include "rules/params.hpp"
 
 namespace lilo::lsp {
 
@@ -49,9 +50,9 @@ std::vector<CriterionSection> criterion_sections(const Programme& programme, con
 // The programme's criteria that the essay's `criteria:` does not map.
 std::vector<const CriterionSpec*> unmapped_criteria(const Programme& programme, const MarkdownView& essay_view);
 
-// Heading names a requirement expects in a file: R4's `sections`, or the
-// headings of the reflective model a journal entry declares (`model:`).
-std::vector<std::string> required_headings(const PortfolioLayout& layout, const std::string& rel, const MarkdownView& view);
+// Headings a requirement expects in a file, each with its alternatives: R4's
+// `sections`, or the headings of the reflective model a journal entry declares (`model:`).
+Headings required_headings(const PortfolioLayout& layout, const std::string& rel, const MarkdownView& view);
 
 // The bibliography files a document reads, as lilo check finds them: its
 // front matter's `bibliography:`, else portfolio.yaml's `references:`, else

@@ -1,11 +1,14 @@
 #include "programme/programme.hpp"
 
+#include "rules/kinds.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "core/report.hpp"
 #include "core/resources.hpp"
+#include "rules/kinds.hpp"
 #include "text/near.hpp"
 #include "text/utf8.hpp"
 #include "yaml/schema.hpp"
@@ -158,7 +161,8 @@ bool is_builtin_programme(std::string_view id) { return embedded_resource(builti
 
 CountRules requirement_count_rules(const Programme& programme, const RequirementSpec& requirement)
 {
-    return apply_word_count_settings(programme.count_rules, requirement.params.value("word_count", nlohmann::json::object()));
+    const bool own = find_kind(requirement.kind) && kind_of(requirement).takes("word_count");
+    return own ? apply_word_count_settings(programme.count_rules, param_value(requirement, "word_count")) : programme.count_rules;
 }
 
 CountRules apply_word_count_settings(CountRules rules, const nlohmann::json& settings)
@@ -183,6 +187,22 @@ const RequirementSpec* Programme::requirement_of_kind(std::string_view kind) con
 }
 
 namespace {
+
+CriterionSpec criterion_of(const std::string& id, const nlohmann::json& entry)
+{
+    CriterionSpec c;
+    c.id = id;
+    c.title = entry.value("title", id);
+    c.required = entry.value("required", true);
+    const auto count = [&](const char* key) { return entry.contains(key) && entry[key].is_number() ? std::optional<long>(entry[key].get<long>()) : std::nullopt; };
+    c.min_words = count("min_words");
+    c.min_citations = count("min_citations").value_or(0);
+    if (entry.contains("links_to") && entry["links_to"].is_string()) c.links_to = entry["links_to"].get<std::string>();
+    c.min_list_items = count("min_list_items").value_or(0);
+    c.min_dated_items = count("min_dated_items").value_or(0);
+    c.params = entry;
+    return c;
+}
 
 Programme resolve_chain(std::optional<Layer> first, std::string first_key, const std::string& ref, const std::string& base_dir,
                         const ProgrammeReader& read)
@@ -263,11 +283,11 @@ Programme resolve_chain(std::optional<Layer> first, std::string first_key, const
     prog.count_rules = apply_word_count_settings(CountRules::defaults(), merged.value("word_count", nlohmann::json::object()));
     if (merged.contains("requirements")) {
         for (auto it = merged["requirements"].begin(); it != merged["requirements"].end(); ++it)
-            prog.requirements.push_back({it.key(), it->value("kind", ""), it->value("title", it.key()), *it});
+            prog.requirements.push_back({it.key(), it->value("kind", ""), it->value("title", it.key()), *it, {}});
     }
     if (merged.contains("criteria")) {
         for (auto it = merged["criteria"].begin(); it != merged["criteria"].end(); ++it)
-            prog.criteria.push_back({it.key(), it->value("title", it.key()), it->value("required", true), *it});
+            prog.criteria.push_back(criterion_of(it.key(), *it));
     }
     std::sort(prog.requirements.begin(), prog.requirements.end(), [](const auto& a, const auto& b) { return id_less(a.id, b.id); });
     std::sort(prog.criteria.begin(), prog.criteria.end(), [](const auto& a, const auto& b) { return id_less(a.id, b.id); });
@@ -277,19 +297,40 @@ Programme resolve_chain(std::optional<Layer> first, std::string first_key, const
         prog.awards.push_back(std::move(award));
     }
 
-    // Every requirement that `after` or an award names is one of the programme's.
     const auto where = [&](const std::string& pointer) {
         for (const auto& layer : chain)
             if (const auto mark = layer.doc.mark_of(pointer); mark.line > 0) return std::pair{layer.label, mark.line};
         return std::pair{top.label, 0};
     };
+    // Each requirement's parameters into its kind's struct, once.
+    for (auto& r : prog.requirements) {
+        try {
+            parse_requirement_params(r);
+        } catch (const ParamError& e) {
+            // At the topmost file that sets one of the parameters at fault.
+            const std::string base = "/requirements/" + e.requirement + "/";
+            const std::vector<std::string> params = e.params.empty() ? std::vector<std::string>{"kind"} : e.params;
+            std::pair<std::string, int> at{top.label, 0};
+            for (const auto& layer : chain) {
+                for (const auto& param : params)
+                    if (const auto mark = layer.doc.mark_of(base + param); mark.line > 0) {
+                        at = {layer.label, mark.line};
+                        break;
+                    }
+                if (at.second > 0) break;
+            }
+            if (at.second == 0) at = where("/requirements/" + e.requirement);
+            throw ProgrammeError(at.first, at.second, "requirements." + e.requirement + (e.params.empty() ? "" : "." + e.params.front()) + ": " + e.message);
+        }
+    }
+    // Every requirement that `after` or an award names is one of the programme's.
     const auto known = [&](const std::string& id) {
         return std::any_of(prog.requirements.begin(), prog.requirements.end(), [&](const auto& r) { return r.id == id; });
     };
     for (const auto& r : prog.requirements) {
-        const auto after = r.params.value("after", nlohmann::json::array());
+        const auto after = kind_of(r).takes("after") ? param_texts(r, "after") : std::vector<std::string>{};
         for (std::size_t i = 0; i < after.size(); ++i) {
-            const std::string id = after[i].get<std::string>();
+            const std::string& id = after[i];
             if (known(id) && id_less(id, r.id)) continue;
             const auto [file, line] = where("/requirements/" + r.id + "/after/" + std::to_string(i));
             throw ProgrammeError(file, line, "requirements." + r.id + ".after: " + id +

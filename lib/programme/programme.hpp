@@ -2,6 +2,7 @@
 // A programme is data (spec §3): requirements of kinds that lilo implements,
 // with their parameters, and the essay criteria. Built-in programmes are
 // compiled in; a centre's file may extend one and give only what differs.
+#include <any>
 #include <filesystem>
 #include <functional>
 #include <cstdint>
@@ -21,14 +22,23 @@ struct RequirementSpec {
     std::string id;       // "R2"
     std::string kind;     // "journal"
     std::string title;
-    nlohmann::json params; // the whole entry: kind, title and parameters
+    nlohmann::json params; // the whole entry: kind, title and parameters, as the file gave them
+    // The kind's parameters in the kind's own struct, defaults filled in
+    // (rules/params.hpp; read with params_of<P> or param_text and the rest).
+    std::any parsed;
 };
 
 struct CriterionSpec {
     std::string id;       // "C6"
     std::string title;
     bool required = true; // whether R6 is unmet while it is missing
-    nlohmann::json params;
+    // What its section needs beyond words (the schema's `criterion`).
+    std::optional<long> min_words;     // else the essay's `min_section_words`
+    long min_citations = 0;
+    std::optional<std::string> links_to; // a file, or a folder when it ends in '/'
+    long min_list_items = 0;
+    long min_dated_items = 0;
+    nlohmann::json params;  // the entry as the file gave it
 };
 
 // What lilo reads at most, so that no portfolio can exhaust it (a

@@ -113,12 +113,10 @@ const MarkdownFile* CheckContext::markdown(const std::string& rel, bool report_p
     return out;
 }
 
-std::string CheckContext::configured_path(const std::string& manifest_key, const std::string& param, const std::string& fallback) const
+std::string CheckContext::configured_path(const std::string& manifest_key, const std::string& param) const
 {
     if (auto p = manifest.path_setting(manifest_key)) return *p;
-    if (requirement && requirement->params.contains(param) && requirement->params[param].is_string())
-        return document_path(requirement->params[param].get<std::string>());
-    return document_path(fallback);
+    return document_path(param);
 }
 
 std::string CheckContext::document_path(const std::string& md_path) const
@@ -135,18 +133,6 @@ std::optional<Date> CheckContext::effective_end() const
 {
     if (!manifest.end) return std::nullopt;
     return std::min(*manifest.end, as_of);
-}
-
-long param_int(const nlohmann::json& params, const char* key, long fallback)
-{
-    if (params.is_object() && params.contains(key) && params[key].is_number()) return params[key].get<long>();
-    return fallback;
-}
-
-double param_number(const nlohmann::json& params, const char* key, double fallback)
-{
-    if (params.is_object() && params.contains(key) && params[key].is_number()) return params[key].get<double>();
-    return fallback;
 }
 
 } // namespace lilo

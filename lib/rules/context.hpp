@@ -14,6 +14,7 @@
 #include "portfolio/fsys.hpp"
 #include "portfolio/manifest.hpp"
 #include "programme/programme.hpp"
+#include "rules/kinds.hpp"
 #include "text/word_limit.hpp"
 
 namespace lilo {
@@ -80,9 +81,9 @@ public:
     // requirement that asked first. Null when the file could not be read.
     const MarkdownFile* markdown(const std::string& rel, bool report_problems = true);
 
-    // A folder setting: portfolio.yaml's `key`, else the requirement's
-    // `folder`/`path` parameter, else `fallback`.
-    std::string configured_path(const std::string& manifest_key, const std::string& param, const std::string& fallback) const;
+    // A folder or file setting: portfolio.yaml's `key`, else `param`, the
+    // requirement's `folder` or `path` (given or by default) as document_path finds it.
+    std::string configured_path(const std::string& manifest_key, const std::string& param) const;
     // A document path the programme names (essay.md): when no such file exists
     // but the same name with .docx or .odt does, that one. Paths portfolio.yaml
     // names are taken as written.
@@ -92,6 +93,8 @@ public:
     std::optional<Date> effective_end() const;
 
     bool current_has_errors() const { return m_errors_in_current; }
+    // Met when the current requirement has reported no error.
+    Outcome outcome() const { return m_errors_in_current ? Outcome::unmet : Outcome::met; }
     void begin_requirement(const RequirementSpec& r) { requirement = &r; m_errors_in_current = false; }
 
     // The programme's word-count rules.
@@ -103,9 +106,5 @@ private:
     std::map<std::string, std::pair<std::vector<Diagnostic>, bool>> m_failed;
     bool m_errors_in_current = false;
 };
-
-// Integer parameter of a requirement or criterion.
-long param_int(const nlohmann::json& params, const char* key, long fallback = 0);
-double param_number(const nlohmann::json& params, const char* key, double fallback = 0);
 
 } // namespace lilo

@@ -11,8 +11,12 @@ namespace {
 
 using namespace lilo::scaffold;
 
-constexpr KindParam params[] = {
-    {"courses", "the courses: each `id`, its `title`, and whether it needs `evidence`"},
+struct Params {
+    nlohmann::json courses = nlohmann::json::array(); // each {id, title, evidence}, as the schema has them
+};
+
+constexpr Field fields[] = {
+    field<Params, &Params::courses>("courses", "the courses: each `id`, its `title`, and whether it needs `evidence`"),
 };
 
 constexpr KindCode codes[] = {
@@ -36,12 +40,11 @@ constexpr KindCode codes[] = {
 
 } // namespace
 
-void check_courses(CheckContext& ctx)
+Outcome check_courses(CheckContext& ctx)
 {
-    const auto& p = ctx.requirement->params;
+    const auto& courses = params_of<Params>(*ctx.requirement).courses;
     const std::string manifest = "portfolio.yaml";
-    if (!p.contains("courses")) return;
-    for (const auto& want : p["courses"]) {
+    for (const auto& want : courses) {
         const std::string id = want.value("id", "");
         const std::string title = want.value("title", id);
         const bool needs_evidence = want.value("evidence", false);
@@ -85,19 +88,20 @@ void check_courses(CheckContext& ctx)
     }
     for (const auto& c : ctx.manifest.courses) {
         bool listed = false;
-        for (const auto& want : p["courses"])
+        for (const auto& want : courses)
             if (want.value("id", "") == c.id) listed = true;
         if (!listed)
             ctx.finding(Severity::info, "course-extra", manifest, ctx.manifest.line_of(c.pointer),
                         "course `" + c.id + "` is not one the programme lists; it is recorded but not checked");
     }
+    return ctx.outcome();
 }
 
 namespace {
 
 std::string manifest_part(const scaffold::Writer&, const RequirementSpec& r)
 {
-    const auto& list = r.params.value("courses", nlohmann::json::array());
+    const auto& list = params_of<Params>(r).courses;
     if (!list.is_array() || list.empty()) return "";
     std::string y = commented("courses:", r.id + ": when a course is done, set `status: completed`, `completed: YYYY-MM-DD`");
     y += commented("", "and `evidence:` (the path of its completion evidence, e.g. courses/<file>)");
@@ -119,7 +123,7 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
     std::string t = "# " + r.title + " (" + r.id + ")\n\n";
     t += para("Completion evidence for each taught course: a certificate, a completion e-mail or a record, in any "
               "format. Name each file under the course's `evidence:` in portfolio.yaml.");
-    const auto& list = r.params.value("courses", nlohmann::json::array());
+    const auto& list = params_of<Params>(r).courses;
     if (list.is_array() && !list.empty()) {
         t += "\nThe programme lists these courses:\n\n";
         for (const auto& c : list) {
@@ -140,7 +144,7 @@ extern const RequirementKind courses_kind;
 const RequirementKind courses_kind{
     .name = "courses",
     .summary = "the taught courses, completed in the period, with evidence",
-    .params = params,
+    .params = kind_params<Params, fields>,
     .codes = codes,
     .check = check_courses,
     .scaffold = init,

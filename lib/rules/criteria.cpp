@@ -45,6 +45,12 @@ std::string moved_path(const CheckContext& ctx, const std::string& path)
 
 } // namespace
 
+long criterion_min_words(const CriterionSpec& criterion, const RequirementSpec& essay)
+{
+    if (criterion.min_words) return *criterion.min_words;
+    return kind_of(essay).takes("min_section_words") ? param_count(essay, "min_section_words") : 0;
+}
+
 void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::set<std::string>& keys)
 {
     const nlohmann::json empty = nlohmann::json::object();
@@ -70,7 +76,7 @@ void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::
             if (m.is_string()) names.push_back(m.get<std::string>());
             else if (m.is_array()) for (const auto& x : m) if (x.is_string()) names.push_back(x.get<std::string>());
             if (names.empty()) miss("unmapped", essay->line_of(ptr), c.id + " maps to no heading");
-            const auto min_words = static_cast<std::uint64_t>(param_int(c.params, "min_words", param_count(*ctx.requirement, "min_section_words")));
+            const auto min_words = static_cast<std::uint64_t>(criterion_min_words(c, *ctx.requirement));
             Sections secs;
             bool headings_ok = !names.empty();
             for (const auto& name : names) {
@@ -92,7 +98,7 @@ void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::
             }
             if (headings_ok) {
                 const int at = essay->doc.headings[secs.ranges.front().first].line;
-                if (const long need = param_int(c.params, "min_citations"); need > 0) {
+                if (const long need = c.min_citations; need > 0) {
                     std::set<std::string> cited;
                     for (const auto& cit : essay->doc.citations)
                         if (secs.contains(cit.heading) && keys.count(cit.key)) cited.insert(cit.key);
@@ -100,8 +106,8 @@ void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::
                         miss("citations", at, c.id + " cites " + std::to_string(cited.size()) + " work" + (cited.size() == 1 ? "" : "s") +
                                                   " from the bibliography; at least " + std::to_string(need) + " distinct needed");
                 }
-                if (c.params.contains("links_to")) {
-                    const std::string want = c.params["links_to"].get<std::string>();
+                if (c.links_to) {
+                    const std::string& want = *c.links_to;
                     const bool folder = want.ends_with("/");
                     // Named from the portfolio's top by the default layout; portfolio.yaml may move it.
                     // project/project.md written in Word is project/project.docx.
@@ -123,13 +129,13 @@ void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::
                         if (item.depth == 1 && secs.contains(item.heading) && (!dated || find_date(item.text))) ++n;
                     return n;
                 };
-                if (const long need = param_int(c.params, "min_list_items"); need > 0) {
+                if (const long need = c.min_list_items; need > 0) {
                     const long n = count_items(false);
                     if (n < need)
                         miss("list", at, c.id + " has " + std::to_string(n) + " list item" + (n == 1 ? "" : "s") + "; a list of at least " +
                                              std::to_string(need) + " needed");
                 }
-                if (const long need = param_int(c.params, "min_dated_items"); need > 0) {
+                if (const long need = c.min_dated_items; need > 0) {
                     // "A list of ≥ 2 actions, each with a date": every action dated, and enough of them.
                     const long n = count_items(true);
                     if (n < need)

@@ -14,4 +14,8 @@ namespace lilo {
 // each required criterion not addressed. `essay` may be null (no essay).
 void evaluate_criteria(CheckContext& ctx, const MarkdownFile* essay, const std::set<std::string>& keys);
 
+// The words a criterion's section needs: its own `min_words`, else the
+// essay's `min_section_words` (lilo check, lilo init, lilo serve, lilo lsp).
+long criterion_min_words(const CriterionSpec& criterion, const RequirementSpec& essay);
+
 } // namespace lilo

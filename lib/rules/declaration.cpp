@@ -18,9 +18,14 @@ namespace {
 
 using namespace lilo::scaffold;
 
-constexpr KindParam params[] = {
-    {"path", "the declaration's file", 0, "declaration.md"},
-    {"statement", "words the declaration must contain (ignoring case and spacing)", 0, "my own work"},
+struct Params {
+    std::string path = "declaration.md";
+    std::string statement = "my own work";
+};
+
+constexpr Field fields[] = {
+    field<Params, &Params::path>("path", "the declaration's file"),
+    field<Params, &Params::statement>("statement", "words the declaration must contain (ignoring case and spacing)"),
 };
 
 constexpr KindCode codes[] = {
@@ -35,17 +40,17 @@ constexpr KindCode codes[] = {
      "Keep the statement lilo init writes, or write one with the programme's words (`lilo explain` shows them)."},
 };
 
-void check(CheckContext& ctx)
+Outcome check(CheckContext& ctx)
 {
-    const RequirementSpec& r = *ctx.requirement;
-    auto rel = resolve_setting(ctx, param_text(r, "path"));
-    if (!rel) return;
+    const Params& p = params_of<Params>(*ctx.requirement);
+    auto rel = resolve_setting(ctx, p.path);
+    if (!rel) return ctx.outcome();
     if (!ctx.fs.exists(*rel)) {
         ctx.error("missing", *rel, 0, "no signed declaration '" + *rel + "' yet");
-        return;
+        return Outcome::unmet;
     }
     const MarkdownFile* f = ctx.markdown(*rel);
-    if (!f) return;
+    if (!f) return ctx.outcome();
     const auto& meta = f->meta();
     const auto name = json_text(meta, "name");
     if (!name || collapse_space(*name).empty())
@@ -63,20 +68,22 @@ void check(CheckContext& ctx)
                   "signed " + date->str() + ", before the period starts (" + ctx.manifest.start->str() + ")");
     else if (*date > ctx.as_of)
         ctx.error("date-future", *rel, f->line_of("/date"), "signed " + date->str() + ", after today (" + ctx.as_of.str() + ")");
-    const std::string statement = param_text(r, "statement");
+    const std::string& statement = p.statement;
     if (fold_case(collapse_space(f->raw)).find(fold_case(collapse_space(statement))) == std::string::npos)
         ctx.error("statement-missing", *rel, 0, "the declaration does not say the work is your own (the words '" + statement + "')");
+    return ctx.outcome();
 }
 
 void init(scaffold::Writer& w, const RequirementSpec& r)
 {
-    const std::string rel = fs::path(param_text(r, "path")).lexically_normal().generic_string();
+    const Params& p = params_of<Params>(r);
+    const std::string rel = fs::path(p.path).lexically_normal().generic_string();
     std::string t = "---\n";
     t += commented("name: Your Name", "as portfolio.yaml's candidate.name");
     t += commented("# date: YYYY-MM-DD", "the day you sign it, when the work is done; remove the `#`");
     t += "---\n\n";
     t += "# " + md_heading(r.title) + "\n\n";
-    t += para("I declare that this portfolio is " + param_text(r, "statement") +
+    t += para("I declare that this portfolio is " + p.statement +
               ", that the work of others is acknowledged where I draw on it, and that it has not been submitted for "
               "another qualification.");
     w.add(rel, t);
@@ -88,7 +95,7 @@ extern const RequirementKind declaration_kind;
 const RequirementKind declaration_kind{
     .name = "declaration",
     .summary = "the candidate's signed declaration that the work is their own",
-    .params = params,
+    .params = kind_params<Params, fields>,
     .codes = codes,
     .check = check,
     .scaffold = init,

@@ -81,11 +81,11 @@ CountRules requirement_count_rules(const CheckContext& ctx)
 WordLimit requirement_limit(const RequirementSpec& r)
 {
     const RequirementKind& kind = kind_of(r);
-    if (kind.param("target_words") && r.params.contains("target_words"))
+    if (kind.takes("target_words") && param_given(r, "target_words"))
         return limit_around(param_number(r, "target_words"), param_number(r, "tolerance"));
     WordLimit lim;
-    if (kind.param("min_words")) lim.min = static_cast<std::uint64_t>(param_count(r, "min_words"));
-    if (kind.param("max_words") && r.params.contains("max_words")) lim.max = static_cast<std::uint64_t>(param_count(r, "max_words"));
+    if (kind.takes("min_words")) lim.min = static_cast<std::uint64_t>(param_count(r, "min_words"));
+    if (kind.takes("max_words") && param_given(r, "max_words")) lim.max = static_cast<std::uint64_t>(param_count(r, "max_words"));
     return lim;
 }
 

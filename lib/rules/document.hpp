@@ -33,12 +33,25 @@ CountRules requirement_count_rules(const CheckContext& ctx);
 // `min_words` and `max_words` (the parameters its kind takes).
 WordLimit requirement_limit(const RequirementSpec& requirement);
 
-// The parameters and codes every kind with such a document shares.
-inline constexpr KindParam param_declared_tolerance{
-    "declared_tolerance", "how far `declared_words` may lie from the count, as a fraction of it", default_declared_tolerance};
-inline constexpr KindParam param_word_count{"word_count", "the document's own word-count rules ({include, exclude, cjk}) on top of the programme's"};
-inline constexpr KindParam param_component{
-    "component", "`lilo export`: the component code of the document's file (an essay's default: the portfolio's, `submission: component:`)"};
+// The parameters every kind with such a document shares: its Params derives
+// from this, and its fields list field_declared_tolerance<Params> and
+// field_word_count<Params> (and field_component<Params> where its Params has
+// a `std::optional<std::string> component`).
+struct DocumentParams {
+    double declared_tolerance = default_declared_tolerance;
+    nlohmann::json word_count = nullptr;  // {include, exclude, cjk} over the programme's rules (null: none)
+};
+template <class P>
+inline constexpr Field field_declared_tolerance =
+    field<P, &P::declared_tolerance>("declared_tolerance", "how far `declared_words` may lie from the count, as a fraction of it");
+template <class P>
+inline constexpr Field field_word_count =
+    field<P, &P::word_count>("word_count", "the document's own word-count rules ({include, exclude, cjk}) on top of the programme's");
+template <class P>
+inline constexpr Field field_component = field<P, &P::component>(
+    "component", "`lilo export`: the component code of the document's file (an essay's default: the portfolio's, `submission: component:`)");
+
+// The codes every kind with such a document shares.
 inline constexpr KindCode code_words{"words", "The document has too few or too many words for its limit.",
                                      "Write more, or cut; `lilo count FILE` shows what counts."};
 inline constexpr KindCode code_declared_words{"declared-words", "`declared_words` differs from the count by more than the tolerance.",

@@ -19,14 +19,22 @@ namespace {
 
 using namespace lilo::scaffold;
 
-constexpr KindParam params[] = {
-    {"path", "the essay's file (portfolio.yaml's `essay:` moves it)", 0, "essay.md"},
-    {"target_words", "the length aimed at, in words"},
-    {"tolerance", "how far the count may lie from the target, as a fraction of it"},
-    param_declared_tolerance,
-    {"min_section_words", "the words each criterion's section needs, where the criterion does not say"},
-    param_word_count,
-    param_component,
+struct Params : DocumentParams {
+    std::string path = "essay.md";
+    std::optional<long> target_words;
+    double tolerance = 0;
+    long min_section_words = 0;
+    std::optional<std::string> component;
+};
+
+constexpr Field fields[] = {
+    field<Params, &Params::path>("path", "the essay's file (portfolio.yaml's `essay:` moves it)"),
+    field<Params, &Params::target_words>("target_words", "the length aimed at, in words"),
+    field<Params, &Params::tolerance>("tolerance", "how far the count may lie from the target, as a fraction of it"),
+    field_declared_tolerance<Params>,
+    field<Params, &Params::min_section_words>("min_section_words", "the words each criterion's section needs, where the criterion does not say"),
+    field_word_count<Params>,
+    field_component<Params>,
 };
 
 constexpr KindCode codes[] = {
@@ -34,33 +42,41 @@ constexpr KindCode codes[] = {
     {"criterion", "A required criterion is not addressed.", "See the criterion's own warnings (`lilo explain Cn`)."},
 };
 
-void check(CheckContext& ctx)
+Outcome check(CheckContext& ctx)
 {
-    const std::string path = ctx.configured_path("essay", "path", param_text(*ctx.requirement, "path"));
+    const Params& p = params_of<Params>(*ctx.requirement);
+    const std::string path = ctx.configured_path("essay", p.path);
     auto rel = resolve_setting(ctx, path, "/essay");
-    if (!rel) { evaluate_criteria(ctx, nullptr, {}); return; }
+    if (!rel) {
+        evaluate_criteria(ctx, nullptr, {});
+        return ctx.outcome();
+    }
     // The spec's report shows the essay's file even before it can be counted.
     ctx.report.documents.push_back({ctx.requirement->id, ctx.requirement->title, *rel, 0, 0, std::nullopt, "essay", false});
     if (!ctx.fs.exists(*rel)) {
         ctx.error("missing", *rel, 0, "no final reflective piece '" + *rel + "' yet");
         evaluate_criteria(ctx, nullptr, {});
-        return;
+        return Outcome::unmet;
     }
     const MarkdownFile* essay = ctx.markdown(*rel);
-    if (!essay) { evaluate_criteria(ctx, nullptr, {}); return; }
+    if (!essay) {
+        evaluate_criteria(ctx, nullptr, {});
+        return ctx.outcome();
+    }
     const WordLimit lim = requirement_limit(*ctx.requirement);
-    const auto checked = check_document(ctx, *essay, lim, param_number(*ctx.requirement, "declared_tolerance"), requirement_count_rules(ctx));
+    const auto checked = check_document(ctx, *essay, lim, p.declared_tolerance, requirement_count_rules(ctx));
     ctx.report.documents.back() = {ctx.requirement->id, ctx.requirement->title, *rel, checked.words, lim.min, lim.max, "essay", true};
     evaluate_criteria(ctx, essay, checked.keys.value_or(std::set<std::string>{}));
+    return ctx.outcome();
 }
 
 // ---- R6 and C1…: the essay, one section per criterion, and its bibliography.
 void init(scaffold::Writer& w, const RequirementSpec& r)
 {
-    const std::string rel = fs::path(param_text(r, "path")).lexically_normal().generic_string();
+    const Params& p = params_of<Params>(r);
+    const std::string rel = fs::path(p.path).lexically_normal().generic_string();
     const std::string dir = parent_prefix(rel);
     const std::string bib = relative_from(dir, "references.yaml");
-    const long min_section = param_count(r, "min_section_words");
     const WordLimit limit = requirement_limit(r);
 
     std::string e = "---\n";
@@ -76,7 +92,7 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
     std::vector<std::string> intro = {
         "The " + lower(r.title) + " (" + r.id + "): " + limit.str() + " words as `" + w.count_command(r, rel) +
             "` counts them (" + counting_note(requirement_count_rules(w.programme, r)) +
-            "). Set `declared_words` to that count, within " + percent(param_number(r, "declared_tolerance")) + ".",
+            "). Set `declared_words` to that count, within " + percent(p.declared_tolerance) + ".",
         "Write one section under each heading below; each answers one criterion of the programme. To rename a heading, "
         "change it here and under `criteria:` above together. Cite works listed in " + bib +
             " as [@key] or @key; every key must be there."};
@@ -86,13 +102,13 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
         e += "\n## " + md_heading(c.title) + "\n\n";
         const CriterionGuide* g = guide_for(c);
         std::vector<std::string> needs;
-        const long words = param_int(c.params, "min_words", min_section);
+        const long words = criterion_min_words(c, r);
         if (words > 0) needs.push_back("at least " + with_commas(static_cast<std::uint64_t>(words)) + " words");
-        if (const long n = param_int(c.params, "min_citations", 0); n > 0)
+        if (const long n = c.min_citations; n > 0)
             needs.push_back(n == 1 ? "a citation of a work in " + bib + ", e.g. [@key]"
                                    : "citations of at least " + std::to_string(n) + " different works in " + bib);
-        if (c.params.contains("links_to") && c.params["links_to"].is_string()) {
-            const std::string to = c.params["links_to"].get<std::string>();
+        if (c.links_to) {
+            const std::string& to = *c.links_to;
             if (to.ends_with("/")) {
                 const std::string example = to == "interviews/"     ? "interview](" + to + "YYYY-MM-DD-interview.md"
                                             : to == "presentation/" ? "presentation](" + to + "e-portfolio-outline.md"
@@ -105,9 +121,9 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
             }
         }
         const std::string items = g ? g->items : "items";
-        if (const long n = param_int(c.params, "min_list_items", 0); n > 0)
+        if (const long n = c.min_list_items; n > 0)
             needs.push_back("a list (- or 1.) of at least " + std::to_string(n) + " " + items);
-        if (const long n = param_int(c.params, "min_dated_items", 0); n > 0)
+        if (const long n = c.min_dated_items; n > 0)
             needs.push_back("a list of at least " + std::to_string(n) + " " + (items == "points" ? "actions" : items) +
                             ", each with its date YYYY-MM-DD");
         std::vector<std::string> paras;
@@ -123,7 +139,7 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
     w.cites(rel);
 }
 
-std::vector<std::string> documents(const RequirementSpec& r) { return {param_text(r, "path")}; }
+std::vector<std::string> documents(const RequirementSpec& r) { return {params_of<Params>(r).path}; }
 
 } // namespace
 
@@ -131,7 +147,7 @@ extern const RequirementKind essay_kind;
 const RequirementKind essay_kind{
     .name = "essay",
     .summary = "the final reflective piece: its length, citations and criteria",
-    .params = params,
+    .params = kind_params<Params, fields>,
     .codes = codes,
     .check = check,
     .scaffold = init,

@@ -18,13 +18,22 @@ namespace {
 
 using namespace lilo::scaffold;
 
-constexpr KindParam params[] = {
-    {"folder", "the interviews' folder (portfolio.yaml's `interviews:` moves it)", 0, "interviews"},
-    {"min_interviews", "the interviews that must meet every condition", 1},
-    {"min_questions", "the questions each interview lists"},
-    {"questions_section", "the heading the questions are under", 0, "Questions"},
-    {"min_years_in_leadership", "the interviewee's years in leadership at least"},
-    {"sections", "the headings each interview needs (a list of alternatives for each)"},
+struct Params {
+    std::string folder = "interviews";
+    long min_interviews = 1;
+    long min_questions = 0;
+    std::string questions_section = "Questions";
+    double min_years_in_leadership = 0;
+    Headings sections;
+};
+
+constexpr Field fields[] = {
+    field<Params, &Params::folder>("folder", "the interviews' folder (portfolio.yaml's `interviews:` moves it)"),
+    field<Params, &Params::min_interviews>("min_interviews", "the interviews that must meet every condition"),
+    field<Params, &Params::min_questions>("min_questions", "the questions each interview lists"),
+    field<Params, &Params::questions_section>("questions_section", "the heading the questions are under"),
+    field<Params, &Params::min_years_in_leadership>("min_years_in_leadership", "the interviewee's years in leadership at least"),
+    field<Params, &Params::sections>("sections", "the headings each interview needs (a list of alternatives for each)"),
 };
 
 constexpr KindCode codes[] = {
@@ -123,16 +132,16 @@ void check_private_name(CheckContext& ctx, const DatedRecord& r)
 
 } // namespace
 
-void check_interviews(CheckContext& ctx)
+Outcome check_interviews(CheckContext& ctx)
 {
-    const auto& p = ctx.requirement->params;
-    const long min_interviews = param_count(*ctx.requirement, "min_interviews");
-    const long min_questions = param_count(*ctx.requirement, "min_questions");
-    const double min_years = param_number(*ctx.requirement, "min_years_in_leadership");
-    const std::string questions_name = p.value("questions_section", "Questions");
-    const std::string folder = ctx.configured_path("interviews", "folder", "interviews");
+    const Params& p = params_of<Params>(*ctx.requirement);
+    const long min_interviews = p.min_interviews;
+    const long min_questions = p.min_questions;
+    const double min_years = p.min_years_in_leadership;
+    const std::string& questions_name = p.questions_section;
+    const std::string folder = ctx.configured_path("interviews", p.folder);
     auto records = read_records(ctx, folder, "interviews-missing", "interviews");
-    if (!records) return;
+    if (!records) return ctx.outcome();
 
     std::vector<std::vector<Shortcoming>> all;
     long good = 0;
@@ -172,21 +181,11 @@ void check_interviews(CheckContext& ctx)
         } else if (meta["consent"] != true) {
             lack("consent", r.file->line_of("/consent"), "consent is not given (`consent: true` or the consent form's path)");
         }
-        for (const auto& sec : p.value("sections", nlohmann::json::array())) {
-            std::vector<std::string> names;
-            if (sec.is_array()) for (const auto& n : sec) names.push_back(n.get<std::string>());
-            else names.push_back(sec.get<std::string>());
-            bool found = false;
-            for (const auto& n : names) found = found || !r.file->doc.find_headings(n).empty();
-            if (!found) {
-                std::string shown;
-                for (const auto& n : names) shown += (shown.empty() ? "" : "' or '") + n;
-                HeadingHint hint{0, ""};
-                for (const auto& n : names)
-                    if (hint.text.empty()) hint = heading_hint(r.file->doc, n, 0);
-                lack("section-missing", hint.line, "no section headed '" + shown + "'" + hint.text);
+        for (const auto& names : p.sections)
+            if (!find_section(r.file->doc, names)) {
+                const auto missing = missing_section(r.file->doc, names, 0);
+                lack("section-missing", missing.line, missing.text);
             }
-        }
         const auto q = r.file->doc.find_headings(questions_name);
         if (!q.empty()) {
             const std::size_t h = q.front(), end = r.file->doc.section_end(h);
@@ -208,6 +207,7 @@ void check_interviews(CheckContext& ctx)
     if (good < min_interviews)
         ctx.error("interviews", folder, 0,
                   std::to_string(good) + " complete interview" + (good == 1 ? "" : "s") + "; at least " + std::to_string(min_interviews) + " needed");
+    return ctx.outcome();
 }
 
 namespace {
@@ -215,17 +215,15 @@ namespace {
 // ---- R5: interviews with an experienced leader.
 void init(scaffold::Writer& w, const RequirementSpec& r)
 {
-    const std::string dir = folder_prefix(param_text(r, "folder"));
-    const auto& p = r.params;
-    const long n = param_count(r, "min_interviews");
-    const long questions = param_count(r, "min_questions");
-    const double years = param_number(r, "min_years_in_leadership");
+    const Params& p = params_of<Params>(r);
+    const std::string dir = folder_prefix(p.folder);
+    const long n = p.min_interviews;
+    const long questions = p.min_questions;
+    const double years = p.min_years_in_leadership;
     char years_text[32];
     std::snprintf(years_text, sizeof years_text, "%g", years);
-    const std::string qsection = param_text(r, "questions_section");
-    std::vector<std::vector<std::string>> sections;
-    for (const auto& s : p.value("sections", nlohmann::json::array()))
-        if (auto a = alternatives(s); !a.empty()) sections.push_back(a);
+    const std::string& qsection = p.questions_section;
+    Headings sections = p.sections;
     if (sections.empty()) sections = {{"Purpose"}, {qsection}, {"Notes", "Transcript"}, {"Reflection"}};
     std::vector<std::string> shown;
     for (const auto& a : sections) shown.push_back(a.size() == 1 ? "*" + a.front() + "*" : "*" + join(a, "or") + "*");
@@ -265,7 +263,7 @@ extern const RequirementKind interviews_kind;
 const RequirementKind interviews_kind{
     .name = "interviews",
     .summary = "interviews with an experienced leader",
-    .params = params,
+    .params = kind_params<Params, fields>,
     .codes = codes,
     .check = check_interviews,
     .scaffold = init,

@@ -18,16 +18,26 @@ namespace {
 
 using namespace lilo::scaffold;
 
-constexpr KindParam params[] = {
-    {"folder", "the entries' folder (portfolio.yaml's `journal:` moves it)", 0, "journal"},
-    {"min_entries", "the entries needed"},
-    {"min_words", "the words each entry needs"},
-    {"first_within_days", "how many days after the period starts the first entry may come"},
-    {"max_gap_days", "the longest gap between two entries, in days"},
-    {"last_within_days", "how many days before the end (or today) the last entry may be"},
-    {"models", "reflective models an entry may name (`model:`), each with the headings it needs"},
-    param_max_backdate_days,
-    param_backdated,
+struct Params : BackdateParams {
+    std::string folder = "journal";
+    long min_entries = 0;
+    long min_words = 0;
+    long first_within_days = 0;
+    long max_gap_days = 0;
+    long last_within_days = 0;
+    nlohmann::json models = nlohmann::json::object(); // name → the headings it needs (the schema's shape)
+};
+
+constexpr Field fields[] = {
+    field<Params, &Params::folder>("folder", "the entries' folder (portfolio.yaml's `journal:` moves it)"),
+    field<Params, &Params::min_entries>("min_entries", "the entries needed"),
+    field<Params, &Params::min_words>("min_words", "the words each entry needs"),
+    field<Params, &Params::first_within_days>("first_within_days", "how many days after the period starts the first entry may come"),
+    field<Params, &Params::max_gap_days>("max_gap_days", "the longest gap between two entries, in days"),
+    field<Params, &Params::last_within_days>("last_within_days", "how many days before the end (or today) the last entry may be"),
+    field<Params, &Params::models>("models", "reflective models an entry may name (`model:`), each with the headings it needs"),
+    field_max_backdate_days<Params>,
+    field_backdated<Params>,
 };
 
 constexpr KindCode codes[] = {
@@ -64,7 +74,7 @@ void check_model(CheckContext& ctx, const DatedRecord& r, bool& ok)
     const auto& meta = r.file->meta();
     if (!meta.contains("model")) return;
     const std::string model = meta["model"].is_string() ? meta["model"].get<std::string>() : dump_json(meta["model"]);
-    const auto& models = ctx.requirement->params.contains("models") ? ctx.requirement->params["models"] : nlohmann::json::object();
+    const auto& models = params_of<Params>(*ctx.requirement).models;
     // Model names match ignoring case, in the entry and in the programme file.
     const std::string key = match_key(model);
     const nlohmann::json* headings = nullptr;
@@ -104,22 +114,23 @@ void check_model(CheckContext& ctx, const DatedRecord& r, bool& ok)
 
 } // namespace
 
-void check_journal(CheckContext& ctx)
+Outcome check_journal(CheckContext& ctx)
 {
-    const long min_entries = param_count(*ctx.requirement, "min_entries");
-    const auto min_words = static_cast<std::uint64_t>(param_count(*ctx.requirement, "min_words"));
-    const long first_within = param_count(*ctx.requirement, "first_within_days");
-    const long max_gap = param_count(*ctx.requirement, "max_gap_days");
-    const long last_within = param_count(*ctx.requirement, "last_within_days");
-    const std::string folder = ctx.configured_path("journal", "folder", "journal");
+    const Params& p = params_of<Params>(*ctx.requirement);
+    const long min_entries = p.min_entries;
+    const auto min_words = static_cast<std::uint64_t>(p.min_words);
+    const long first_within = p.first_within_days;
+    const long max_gap = p.max_gap_days;
+    const long last_within = p.last_within_days;
+    const std::string folder = ctx.configured_path("journal", p.folder);
     auto records = read_records(ctx, folder, "journal-missing", "journal");
-    if (!records) return;
+    if (!records) return ctx.outcome();
 
     long good = 0;
     std::vector<const DatedRecord*> dated; // inside the period and not in the future: the cadence
     for (auto& r : *records) {
         date_record(ctx, r, "undated");
-        check_backdated(ctx, r);
+        check_backdated(ctx, r, p);
         bool ok = r.date.has_value();
         if (r.date && ctx.manifest.start && ctx.manifest.end && (*r.date < *ctx.manifest.start || *r.date > *ctx.manifest.end)) {
             ctx.error("outside-period", r.rel, r.date_line,
@@ -151,7 +162,7 @@ void check_journal(CheckContext& ctx)
                 committed = it->second.date;
         ctx.report.entries.push_back({ctx.requirement->id, r->rel, r->date->str(), committed});
     }
-    if (!ctx.manifest.start || !ctx.manifest.end || dated.empty()) return;
+    if (!ctx.manifest.start || !ctx.manifest.end || dated.empty()) return ctx.outcome();
     const Date start = *ctx.manifest.start;
     const DatedRecord& first = *dated.front();
     if (*first.date - start > first_within)
@@ -164,7 +175,7 @@ void check_journal(CheckContext& ctx)
             ctx.error("gap", dated[i]->rel, dated[i]->date_line,
                       std::to_string(gap) + " days since the previous entry (" + dated[i - 1]->date->str() + "); at most " + std::to_string(max_gap));
     }
-    if (ctx.as_of < start) return;
+    if (ctx.as_of < start) return ctx.outcome();
     const Date end = *ctx.effective_end();
     const DatedRecord& last = *dated.back();
     if (end - *last.date > last_within) {
@@ -173,6 +184,7 @@ void check_journal(CheckContext& ctx)
                   "last entry " + last.date->str() + ", " + std::to_string(end - *last.date) + " days before " +
                       (running ? "today (" + end.str() + ")" : "the period ends (" + end.str() + ")") + "; at most " + std::to_string(last_within));
     }
+    return ctx.outcome();
 }
 
 namespace {
@@ -208,14 +220,14 @@ void model_template(scaffold::Writer& w, const std::string& dir, const std::stri
 // ---- R2: the journal, with a template per reflective model.
 void init(scaffold::Writer& w, const RequirementSpec& r)
 {
-    const std::string dir = folder_prefix(param_text(r, "folder"));
+    const Params& p = params_of<Params>(r);
+    const std::string dir = folder_prefix(p.folder);
     w.ignore("/" + dir + "templates/");
-    const auto& p = r.params;
-    const long entries = param_count(r, "min_entries");
-    const long words = param_count(r, "min_words");
+    const long entries = p.min_entries;
+    const long words = p.min_words;
     std::vector<std::pair<std::string, std::vector<std::string>>> models;
-    if (p.contains("models") && p["models"].is_object())
-        for (auto it = p["models"].begin(); it != p["models"].end(); ++it) models.emplace_back(it.key(), alternatives(*it));
+    if (p.models.is_object())
+        for (auto it = p.models.begin(); it != p.models.end(); ++it) models.emplace_back(it.key(), alternatives(*it));
 
     std::string t = "# " + r.title + " (" + r.id + ")\n\n";
     t += para("One Markdown file here for each journal entry, e.g. `" + w.today.str() +
@@ -226,9 +238,9 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
                 "front matter. The date must lie inside your period and not in the future.");
     if (words > 0) t += bullet("Write at least " + plural(words, "word", "words") + " in each entry.");
     if (entries > 0) t += bullet("At least " + plural(entries, "entry is", "entries are") + " needed.");
-    t += bullet("Start early and keep going: the first entry within " + plural(param_count(r, "first_within_days"), "day", "days") +
-                " of the start, no gap of more than " + plural(param_count(r, "max_gap_days"), "day", "days") +
-                " between entries, and the last within " + plural(param_count(r, "last_within_days"), "day", "days") +
+    t += bullet("Start early and keep going: the first entry within " + plural(p.first_within_days, "day", "days") +
+                " of the start, no gap of more than " + plural(p.max_gap_days, "day", "days") +
+                " between entries, and the last within " + plural(p.last_within_days, "day", "days") +
                 " of the end (or of today, while the period runs).");
     if (!models.empty()) {
         t += bullet("An entry may follow a reflective model: say `model: <name>` in its front matter and use that model's "
@@ -257,7 +269,7 @@ extern const RequirementKind journal_kind;
 const RequirementKind journal_kind{
     .name = "journal",
     .summary = "a reflective journal kept throughout the period",
-    .params = params,
+    .params = kind_params<Params, fields>,
     .codes = codes,
     .check = check_journal,
     .scaffold = init,

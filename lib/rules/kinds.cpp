@@ -27,11 +27,11 @@ namespace {
 constexpr const RequirementKind* kinds[] = {LILO_KINDS(LILO_KIND_ADDRESS)};
 } // namespace
 
-const KindParam* RequirementKind::param(std::string_view n) const
+bool RequirementKind::takes(std::string_view n) const
 {
-    for (const auto& p : params)
-        if (p.name == n) return &p;
-    return nullptr;
+    for (const auto& p : params.describe())
+        if (p.name == n) return true;
+    return false;
 }
 
 const KindCode* RequirementKind::code(std::string_view slug) const
@@ -57,43 +57,54 @@ const RequirementKind& kind_of(const RequirementSpec& r)
     return *k;
 }
 
-namespace {
-
-const KindParam& declared(const RequirementSpec& r, std::string_view name)
+nlohmann::json param_value(const RequirementSpec& r, std::string_view name)
 {
-    const auto* p = kind_of(r).param(name);
-    if (!p) throw std::logic_error(r.id + ": kind " + r.kind + " has no parameter '" + std::string(name) + "'");
-    return *p;
+    auto v = kind_of(r).params.value(r.parsed, name);
+    if (!v) throw std::logic_error(r.id + ": kind " + r.kind + " has no parameter '" + std::string(name) + "'");
+    return std::move(*v);
 }
 
-const nlohmann::json* given(const RequirementSpec& r, std::string_view name)
-{
-    if (!r.params.is_object()) return nullptr;
-    const auto it = r.params.find(name);
-    return it == r.params.end() ? nullptr : &*it;
-}
-
-} // namespace
+bool param_given(const RequirementSpec& r, std::string_view name) { return !param_value(r, name).is_null(); }
 
 double param_number(const RequirementSpec& r, std::string_view name)
 {
-    const KindParam& p = declared(r, name);
-    const auto* v = given(r, name);
-    return v && v->is_number() ? v->get<double>() : p.default_number;
+    const auto v = param_value(r, name);
+    return v.is_number() ? v.get<double>() : 0;
 }
 
 long param_count(const RequirementSpec& r, std::string_view name)
 {
-    const KindParam& p = declared(r, name);
-    const auto* v = given(r, name);
-    return v && v->is_number() ? v->get<long>() : static_cast<long>(p.default_number);
+    const auto v = param_value(r, name);
+    return v.is_number() ? v.get<long>() : 0;
 }
 
 std::string param_text(const RequirementSpec& r, std::string_view name)
 {
-    const KindParam& p = declared(r, name);
-    const auto* v = given(r, name);
-    return v && v->is_string() ? v->get<std::string>() : std::string(p.default_text);
+    const auto v = param_value(r, name);
+    return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+std::vector<std::string> param_texts(const RequirementSpec& r, std::string_view name)
+{
+    std::vector<std::string> out;
+    params_detail::read(out, param_value(r, name));
+    return out;
+}
+
+Headings param_headings(const RequirementSpec& r, std::string_view name)
+{
+    Headings out;
+    params_detail::read(out, param_value(r, name));
+    return out;
+}
+
+void parse_requirement_params(RequirementSpec& r)
+{
+    const RequirementKind* kind = find_kind(r.kind);
+    if (!kind) throw ParamError{r.id, {}, "no requirement kind '" + r.kind + "' in this lilo"};
+    r.parsed = kind->params.parse(r.params);
+    if (kind->validate)
+        if (auto problem = kind->validate(r.parsed)) throw ParamError{r.id, problem->params, problem->message};
 }
 
 } // namespace lilo

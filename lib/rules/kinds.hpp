@@ -11,22 +11,15 @@
 #include <vector>
 
 #include "programme/programme.hpp"
+#include "rules/params.hpp"
 
 namespace lilo {
 
 class CheckContext;  // rules/context.hpp: what a check sees (kinds' own files include it)
-namespace scaffold { class Writer; }
 
-// A parameter a programme may give a requirement of the kind. Its type is
-// the programme schema's (schemas/programme.schema.json, checked against
-// this table by tests/unit/test_kinds.cpp); the default is the one value used
-// wherever the programme does not give it.
-struct KindParam {
-    std::string_view name;
-    std::string_view meaning;
-    double default_number = 0;          // counts, numbers and fractions
-    std::string_view default_text = {}; // paths and names
-};
+// A kind's verdict on a requirement.
+enum class Outcome { met, unmet };
+namespace scaffold { class Writer; }
 
 // A diagnostic a kind emits, "<Rn>.<slug>", and what `lilo explain` says of it.
 struct KindCode {
@@ -38,11 +31,15 @@ struct KindCode {
 struct RequirementKind {
     std::string_view name;
     std::string_view summary;
-    std::span<const KindParam> params;
+    // Its parameters (rules/params.hpp): their struct, defaults and meanings.
+    KindParams params;
     std::span<const KindCode> codes;
-    // Checks the current requirement (ctx.requirement); the requirement is
-    // unmet when it reports an error (or a file it needs cannot be read).
-    void (*check)(CheckContext&);
+    // Checks the current requirement (ctx.requirement) and says whether it is
+    // met. A requirement with an error is never met (check.cpp holds a kind
+    // to that), and a kind says unmet only with an error that says why.
+    Outcome (*check)(CheckContext&);
+    // What the schema cannot check of its parameters (null: nothing), as the programme loads.
+    std::optional<ParamProblem> (*validate)(const std::any& parsed) = nullptr;
     // What `lilo init` writes for a requirement of the kind (null: nothing).
     void (*scaffold)(scaffold::Writer&, const RequirementSpec&) = nullptr;
     // The kind's part of a new portfolio.yaml (the mentor, the courses, the
@@ -57,7 +54,8 @@ struct RequirementKind {
     bool signed_off = false;         // a mentor reviews the portfolio and signs it off
     bool portfolio_component = false; // lilo export: its document has the portfolio's component code unless it gives one
 
-    const KindParam* param(std::string_view name) const;
+    std::vector<KindParam> parameters() const { return params.describe(); }
+    bool takes(std::string_view param) const;
     const KindCode* code(std::string_view slug) const;
 };
 
@@ -67,10 +65,33 @@ const RequirementKind* find_kind(std::string_view name);
 // (a programme cannot load with an unknown kind).
 const RequirementKind& kind_of(const RequirementSpec& requirement);
 
-// A requirement's parameter: the programme's value, else the kind's default.
-// The parameter must be in the kind's table (std::logic_error otherwise).
+// The kind's parameters of a requirement, as the programme loaded them
+// (std::bad_any_cast for another kind's struct): what a kind's own file reads.
+template <class P>
+const P& params_of(const RequirementSpec& requirement)
+{
+    return std::any_cast<const P&>(requirement.parsed);
+}
+
+// A requirement's parameter by name, for code that serves every kind (the
+// programme's value, else the kind's default; from the same parsed struct).
+// The parameter must be one the kind takes (std::logic_error otherwise).
+nlohmann::json param_value(const RequirementSpec& requirement, std::string_view name);
+bool param_given(const RequirementSpec& requirement, std::string_view name); // a value, given or by default
 double param_number(const RequirementSpec& requirement, std::string_view name);
 long param_count(const RequirementSpec& requirement, std::string_view name);
 std::string param_text(const RequirementSpec& requirement, std::string_view name);
+std::vector<std::string> param_texts(const RequirementSpec& requirement, std::string_view name);
+Headings param_headings(const RequirementSpec& requirement, std::string_view name);
+
+// Parses each requirement's parameters into its kind's struct (as the
+// programme loads). Throws ParamError for a kind lilo lacks or a problem the
+// kind's `validate` finds.
+struct ParamError {
+    std::string requirement;          // "R7"
+    std::vector<std::string> params;  // empty for the kind itself
+    std::string message;
+};
+void parse_requirement_params(RequirementSpec& requirement);
 
 } // namespace lilo

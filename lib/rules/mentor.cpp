@@ -14,13 +14,20 @@ namespace {
 
 using namespace lilo::scaffold;
 
-constexpr KindParam params[] = {
-    {"folder", "the meeting records' folder (portfolio.yaml's `mentoring:` moves it)", 0, "mentoring"},
-    {"max_start_delay_days", "how many days after the period starts the mentoring may begin", 30},
-    {"min_meetings", "the meeting records needed"},
-    {"min_meeting_words", "the words each meeting record needs"},
-    param_max_backdate_days,
-    param_backdated,
+struct Params : BackdateParams {
+    std::string folder = "mentoring";
+    long max_start_delay_days = 30;
+    long min_meetings = 0;
+    long min_meeting_words = 0;
+};
+
+constexpr Field fields[] = {
+    field<Params, &Params::folder>("folder", "the meeting records' folder (portfolio.yaml's `mentoring:` moves it)"),
+    field<Params, &Params::max_start_delay_days>("max_start_delay_days", "how many days after the period starts the mentoring may begin"),
+    field<Params, &Params::min_meetings>("min_meetings", "the meeting records needed"),
+    field<Params, &Params::min_meeting_words>("min_meeting_words", "the words each meeting record needs"),
+    field_max_backdate_days<Params>,
+    field_backdated<Params>,
 };
 
 constexpr KindCode codes[] = {
@@ -68,8 +75,9 @@ constexpr KindCode codes[] = {
 } // namespace
 
 
-void check_mentor(CheckContext& ctx)
+Outcome check_mentor(CheckContext& ctx)
 {
+    const Params& p = params_of<Params>(*ctx.requirement);
     const auto& m = ctx.manifest.mentor;
     const std::string manifest = "portfolio.yaml";
     if (!m.present) {
@@ -87,7 +95,7 @@ void check_mentor(CheckContext& ctx)
             ctx.error("since-missing", manifest, mline, "`mentor.since` is not given: the date you started working with your mentor");
         } else if (ctx.manifest.start) {
             const long delay = *m.since - *ctx.manifest.start;
-            const long max = param_count(*ctx.requirement, "max_start_delay_days");
+            const long max = p.max_start_delay_days;
             if (delay > max)
                 ctx.error("since-late", manifest, ctx.manifest.line_of("/mentor/since"),
                           "mentor since " + m.since->str() + ", " + std::to_string(delay) + " days after the period starts (" +
@@ -95,14 +103,14 @@ void check_mentor(CheckContext& ctx)
         }
     }
 
-    const long min_meetings = param_count(*ctx.requirement, "min_meetings");
-    const auto min_words = static_cast<std::uint64_t>(param_count(*ctx.requirement, "min_meeting_words"));
-    const std::string folder = ctx.configured_path("mentoring", "folder", "mentoring");
+    const long min_meetings = p.min_meetings;
+    const auto min_words = static_cast<std::uint64_t>(p.min_meeting_words);
+    const std::string folder = ctx.configured_path("mentoring", p.folder);
     long good = 0;
     if (auto records = read_records(ctx, folder, "meetings-missing", "mentoring")) {
         for (auto& r : *records) {
             date_record(ctx, r, "undated");
-            check_backdated(ctx, r);
+            check_backdated(ctx, r, p);
             bool ok = r.date.has_value();
             if (r.date && ctx.manifest.start && ctx.manifest.end && (*r.date < *ctx.manifest.start || *r.date > *ctx.manifest.end)) {
                 ctx.error("meeting-outside-period", r.rel, r.date_line,
@@ -125,13 +133,14 @@ void check_mentor(CheckContext& ctx)
                           " needed (dated inside the period and not after today, " + std::to_string(min_words) + "+ words each)");
     }
     check_signoff(ctx);
+    return ctx.outcome();
 }
 
 namespace {
 
 std::string manifest_part(const scaffold::Writer& w, const RequirementSpec& r)
 {
-    const long delay = param_count(r, "max_start_delay_days");
+    const long delay = params_of<Params>(r).max_start_delay_days;
     std::string y = commented("mentor:", r.id + ": a senior, trusted colleague who works with you throughout");
     y += "  name: " + std::string(placeholder::mentor_name) + "\n";
     y += "  role: " + std::string(placeholder::mentor_role) + "\n";
@@ -143,10 +152,11 @@ std::string manifest_part(const scaffold::Writer& w, const RequirementSpec& r)
 // ---- R1: the mentor's meeting records.
 void init(scaffold::Writer& w, const RequirementSpec& r)
 {
-    const std::string dir = folder_prefix(param_text(r, "folder"));
-    const long meetings = param_count(r, "min_meetings");
-    const long words = param_count(r, "min_meeting_words");
-    const long delay = param_count(r, "max_start_delay_days");
+    const Params& p = params_of<Params>(r);
+    const std::string dir = folder_prefix(p.folder);
+    const long meetings = p.min_meetings;
+    const long words = p.min_meeting_words;
+    const long delay = p.max_start_delay_days;
     std::string t = "# " + r.title + " (" + r.id + ")\n\n";
     t += para("One Markdown file here for each meeting with your mentor, e.g. `" + w.today.str() +
               "-agreeing-goals.md`. This README is not counted as a record.");
@@ -173,7 +183,7 @@ extern const RequirementKind mentor_kind;
 const RequirementKind mentor_kind{
     .name = "mentor",
     .summary = "a mentor, appointed early, and records of meetings with them",
-    .params = params,
+    .params = kind_params<Params, fields>,
     .codes = codes,
     .check = check_mentor,
     .scaffold = init,

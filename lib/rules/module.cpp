@@ -17,18 +17,36 @@ namespace {
 
 using namespace lilo::scaffold;
 
-constexpr KindParam params[] = {
-    {"path", "the module's folder (portfolio.yaml's `modules:` moves it); default modules/<id>"},
-    {"assignment", "the assignment's file, in the module's folder", 0, "assignment.md"},
-    {"target_words", "the assignment's length aimed at, in words"},
-    {"tolerance", "how far the count may lie from the target, as a fraction of it"},
-    param_declared_tolerance,
-    {"evidence", "the sorts of evidence, each a folder under <path>/evidence/"},
-    {"min_evidence", "the items of each sort needed, each linked from the assignment", 1},
-    {"after", "requirements that must be met before this module counts"},
-    param_word_count,
-    param_component,
+struct Params : DocumentParams {
+    std::optional<std::string> path;  // default modules/<id>, the requirement's (module_folder)
+    std::string assignment = "assignment.md";
+    std::optional<long> target_words;
+    double tolerance = 0;
+    std::vector<std::string> evidence;
+    long min_evidence = 1;
+    std::vector<std::string> after;
+    std::optional<std::string> component;
 };
+
+constexpr Field fields[] = {
+    field<Params, &Params::path>("path", "the module's folder (portfolio.yaml's `modules:` moves it); default modules/<id>"),
+    field<Params, &Params::assignment>("assignment", "the assignment's file, in the module's folder"),
+    field<Params, &Params::target_words>("target_words", "the assignment's length aimed at, in words"),
+    field<Params, &Params::tolerance>("tolerance", "how far the count may lie from the target, as a fraction of it"),
+    field_declared_tolerance<Params>,
+    field<Params, &Params::evidence>("evidence", "the sorts of evidence, each a folder under <path>/evidence/"),
+    field<Params, &Params::min_evidence>("min_evidence", "the items of each sort needed, each linked from the assignment"),
+    field<Params, &Params::after>("after", "requirements that must be met before this module counts"),
+    field_word_count<Params>,
+    field_component<Params>,
+};
+
+// The module's folder: its `path`, else modules/<id> (modules/r7).
+std::string module_folder(const RequirementSpec& r)
+{
+    const Params& p = params_of<Params>(r);
+    return p.path ? *p.path : "modules/" + lower(r.id);
+}
 
 constexpr KindCode codes[] = {
     code_missing,
@@ -54,11 +72,10 @@ namespace {
 
 // The requirements listed in `after` that are not met (they come before this
 // one in id order, so they have been checked already).
-std::vector<std::string> unmet_before(const CheckContext& ctx, const nlohmann::json& after)
+std::vector<std::string> unmet_before(const CheckContext& ctx, const std::vector<std::string>& after)
 {
     std::vector<std::string> unmet;
-    for (const auto& id : after) {
-        const std::string want = id.get<std::string>();
+    for (const auto& want : after) {
         bool met = false;
         for (const auto& r : ctx.report.requirements)
             if (r.id == want) met = r.met;
@@ -76,12 +93,12 @@ std::string joined(const std::vector<std::string>& v)
 
 } // namespace
 
-void check_module(CheckContext& ctx)
+Outcome check_module(CheckContext& ctx)
 {
-    const auto& p = ctx.requirement->params;
+    const Params& p = params_of<Params>(*ctx.requirement);
     const std::string& id = ctx.requirement->id;
     // portfolio.yaml's `modules: {m2: …}` moves a module's folder.
-    std::string path = p.value("path", "");
+    std::string path = module_folder(*ctx.requirement);
     const auto& own = ctx.manifest.yaml.value.is_object() ? ctx.manifest.yaml.value.value("modules", nlohmann::json::object()) : nlohmann::json::object();
     const std::string key = path.substr(path.rfind('/') + 1);
     std::string pointer;
@@ -90,25 +107,25 @@ void check_module(CheckContext& ctx)
         pointer = "/modules/" + key;
     }
     auto folder = resolve_setting(ctx, path, pointer);
-    if (!folder) return;
+    if (!folder) return ctx.outcome();
 
-    if (const auto unmet = unmet_before(ctx, p.value("after", nlohmann::json::array())); !unmet.empty())
+    if (const auto unmet = unmet_before(ctx, p.after); !unmet.empty())
         ctx.error("order", *folder, 0,
                   id + " counts only once " + joined(unmet) + (unmet.size() == 1 ? " is" : " are") + " met (module n+1 follows module n)");
 
     if (!ctx.fs.is_dir(*folder)) {
         ctx.error("missing", *folder, 0, "no module folder '" + *folder + "/' yet");
-        return;
+        return Outcome::unmet;
     }
 
     // The assignment: its length, declared length and citations.
-    const std::string assignment = ctx.document_path(*folder + "/" + p.value("assignment", "assignment.md"));
+    const std::string assignment = ctx.document_path(*folder + "/" + p.assignment);
     std::set<std::string> linked;
     if (!ctx.fs.exists(assignment)) {
         ctx.error("assignment-missing", assignment, 0, "no assignment '" + assignment + "' yet");
     } else if (const MarkdownFile* f = ctx.markdown(assignment)) {
         const WordLimit lim = requirement_limit(*ctx.requirement);
-        const auto checked = check_document(ctx, *f, lim, param_number(*ctx.requirement, "declared_tolerance"), requirement_count_rules(ctx));
+        const auto checked = check_document(ctx, *f, lim, p.declared_tolerance, requirement_count_rules(ctx));
         ctx.report.documents.push_back({id, ctx.requirement->title + " assignment", assignment, checked.words, lim.min, lim.max});
         for (const auto& link : f->doc.links) {
             const auto t = resolve_local(ctx, assignment, link.target);
@@ -120,9 +137,9 @@ void check_module(CheckContext& ctx)
     }
 
     // Evidence: at least min_evidence items of each sort, each linked.
-    const auto min_items = static_cast<std::size_t>(param_count(*ctx.requirement, "min_evidence"));
-    for (const auto& sort : p.value("evidence", nlohmann::json::array())) {
-        const std::string dir = *folder + "/evidence/" + sort.get<std::string>();
+    const auto min_items = static_cast<std::size_t>(p.min_evidence);
+    for (const auto& sort : p.evidence) {
+        const std::string dir = *folder + "/evidence/" + sort;
         std::size_t items = 0;
         if (ctx.fs.is_dir(dir)) {
             for (const auto& e : ctx.fs.file_entries(dir)) {
@@ -134,38 +151,29 @@ void check_module(CheckContext& ctx)
         }
         if (items < min_items)
             ctx.error("evidence-few", dir, 0,
-                      (items == 0 ? "no " + sort.get<std::string>() + " evidence"
-                                  : "only " + std::to_string(items) + " item" + (items == 1 ? "" : "s") + " of " + sort.get<std::string>() + " evidence") +
+                      (items == 0 ? "no " + sort + " evidence"
+                                  : "only " + std::to_string(items) + " item" + (items == 1 ? "" : "s") + " of " + sort + " evidence") +
                           " in '" + dir + "/'; at least " + std::to_string(min_items) + " needed");
     }
+    return ctx.outcome();
 }
 
 namespace {
 
-// The module's folder: its `path`, else modules/<id> (modules/r7).
-std::string module_folder(const RequirementSpec& r)
-{
-    const std::string p = param_text(r, "path");
-    return p.empty() ? "modules/" + lower(r.id) : p;
-}
-
 std::vector<std::string> documents(const RequirementSpec& r)
 {
-    return {module_folder(r) + "/" + param_text(r, "assignment")};
+    return {module_folder(r) + "/" + params_of<Params>(r).assignment};
 }
 
 // ---- A Diploma module: its assignment and the guide to its evidence.
 void init(scaffold::Writer& w, const RequirementSpec& r)
 {
-    const auto& p = r.params;
+    const Params& p = params_of<Params>(r);
     const std::string dir = folder_prefix(module_folder(r));
-    const std::string assignment = param_text(r, "assignment");
-    const long min_items = param_count(r, "min_evidence");
-    std::vector<std::string> sorts, after;
-    for (const auto& x : p.value("evidence", nlohmann::json::array()))
-        if (x.is_string()) sorts.push_back(x.get<std::string>());
-    for (const auto& x : p.value("after", nlohmann::json::array()))
-        if (x.is_string()) after.push_back(x.get<std::string>());
+    const std::string& assignment = p.assignment;
+    const long min_items = p.min_evidence;
+    const std::vector<std::string>& sorts = p.evidence;
+    const std::vector<std::string>& after = p.after;
 
     std::string t = "# " + r.title + " (" + r.id + ")\n\n";
     t += para("`" + assignment + "` is the module's assignment. Keep the evidence it draws on under `evidence/`, one "
@@ -199,7 +207,7 @@ extern const RequirementKind module_kind;
 const RequirementKind module_kind{
     .name = "module",
     .summary = "a Diploma module: its assignment, and evidence of practice, learning and reflection linked from it",
-    .params = params,
+    .params = kind_params<Params, fields>,
     .codes = codes,
     .check = check_module,
     .scaffold = init,

@@ -15,6 +15,23 @@ HeadingHint heading_hint(const MarkdownDoc& doc, std::string_view wanted, int li
                         std::to_string(h.line) + ")?"};
 }
 
+std::optional<SectionFound> find_section(const MarkdownDoc& doc, const std::vector<std::string>& names)
+{
+    for (const auto& n : names)
+        if (const auto found = doc.find_headings(n); !found.empty()) return SectionFound{found.front(), n};
+    return std::nullopt;
+}
+
+HeadingHint missing_section(const MarkdownDoc& doc, const std::vector<std::string>& names, int line_if_none)
+{
+    std::string shown;
+    for (const auto& n : names) shown += (shown.empty() ? "" : "' or '") + n;
+    HeadingHint hint{line_if_none, ""};
+    for (const auto& n : names)
+        if (hint.text.empty()) hint = heading_hint(doc, n, line_if_none);
+    return {hint.line, "no section headed '" + shown + "'" + hint.text};
+}
+
 std::string folder_hint(const PortfolioFs& fs, const std::string& rel)
 {
     const std::string dir = parent_of(rel);

@@ -22,11 +22,18 @@ namespace {
 
 using namespace lilo::scaffold;
 
-constexpr KindParam params[] = {
-    {"weights", "each mark's weight in the mean (essay1, essay2, thesis)"},
-    {"min_mean", "the weighted mean needed"},
-    {"min_marks", "marks that must each reach a minimum"},
-    {"combine", "whether every condition must hold (`all`) or one of them (`any`)", 0, "all"},
+struct Params {
+    nlohmann::json weights = nlohmann::json::object();   // mark → its weight (the schema's shape)
+    double min_mean = 0;
+    nlohmann::json min_marks = nlohmann::json::object(); // mark → its minimum
+    std::string combine = "all";                          // or "any"
+};
+
+constexpr Field fields[] = {
+    field<Params, &Params::weights>("weights", "each mark's weight in the mean (essay1, essay2, thesis)"),
+    field<Params, &Params::min_mean>("min_mean", "the weighted mean needed"),
+    field<Params, &Params::min_marks>("min_marks", "marks that must each reach a minimum"),
+    field<Params, &Params::combine>("combine", "whether every condition must hold (`all`) or one of them (`any`)"),
 };
 
 constexpr KindCode codes[] = {
@@ -55,8 +62,8 @@ std::string number(double v)
     return s;
 }
 
-// A condition's outcome: met, not met, or not known while a mark is missing.
-enum class Outcome { met, not_met, unknown };
+// A condition's verdict: met, not met, or not known while a mark is missing.
+enum class Verdict { met, not_met, unknown };
 
 struct Marks {
     std::map<std::string, double> given;      // valid marks
@@ -90,13 +97,13 @@ std::string list(const std::vector<std::string>& v)
 
 } // namespace
 
-void check_progression(CheckContext& ctx)
+Outcome check_progression(CheckContext& ctx)
 {
-    const auto& p = ctx.requirement->params;
-    const auto weights = p.value("weights", nlohmann::json::object());
-    const auto minimums = p.value("min_marks", nlohmann::json::object());
-    const double min_mean = param_number(*ctx.requirement, "min_mean");
-    const bool need_all = param_text(*ctx.requirement, "combine") != "any";
+    const Params& p = params_of<Params>(*ctx.requirement);
+    const auto& weights = p.weights;
+    const auto& minimums = p.min_marks;
+    const double min_mean = p.min_mean;
+    const bool need_all = p.combine != "any";
 
     std::vector<std::string> needed;
     for (auto it = weights.begin(); it != weights.end(); ++it) needed.push_back(it.key());
@@ -105,7 +112,7 @@ void check_progression(CheckContext& ctx)
     const Marks marks = read_marks(ctx, needed);
 
     std::vector<std::string> parts;
-    std::vector<Outcome> outcomes;
+    std::vector<Verdict> outcomes;
     ProgressionResult result;
 
     // The weighted mean.
@@ -135,10 +142,10 @@ void check_progression(CheckContext& ctx)
             // Never show a rounded mean that seems to contradict the verdict (69.999 as 70).
             if ((fixed(std::round(mean * 100) / 100) >= fixed(min_mean)) != met) shown = number(mean);
             part += " = " + shown + (met ? " ≥ " : " < ") + number(min_mean) + (met ? ": met" : ": not met");
-            outcomes.push_back(met ? Outcome::met : Outcome::not_met);
+            outcomes.push_back(met ? Verdict::met : Verdict::not_met);
         } else {
             part += " ≥ " + number(min_mean) + ": not known yet";
-            outcomes.push_back(Outcome::unknown);
+            outcomes.push_back(Verdict::unknown);
         }
         parts.push_back(part);
     }
@@ -148,20 +155,20 @@ void check_progression(CheckContext& ctx)
         const auto m = marks.given.find(it.key());
         if (m == marks.given.end()) {
             parts.push_back(it.key() + " ≥ " + number(min) + ": not known yet");
-            outcomes.push_back(Outcome::unknown);
+            outcomes.push_back(Verdict::unknown);
             continue;
         }
         const bool met = fixed(m->second) >= fixed(min);
         parts.push_back(it.key() + " " + number(m->second) + (met ? " ≥ " : " < ") + number(min) + (met ? ": met" : ": not met"));
-        outcomes.push_back(met ? Outcome::met : Outcome::not_met);
+        outcomes.push_back(met ? Verdict::met : Verdict::not_met);
     }
     for (const auto& part : parts) result.arithmetic += (result.arithmetic.empty() ? "" : "; ") + part;
 
     // all: met when every condition is; any: met when one is. A condition
     // not known yet leaves the outcome pending unless the others decide it.
-    const auto has = [&](Outcome o) { return std::find(outcomes.begin(), outcomes.end(), o) != outcomes.end(); };
-    if (need_all) result.status = has(Outcome::not_met) ? "unmet" : has(Outcome::unknown) ? "pending" : "met";
-    else result.status = has(Outcome::met) ? "met" : has(Outcome::unknown) ? "pending" : "unmet";
+    const auto has = [&](Verdict o) { return std::find(outcomes.begin(), outcomes.end(), o) != outcomes.end(); };
+    if (need_all) result.status = has(Verdict::not_met) ? "unmet" : has(Verdict::unknown) ? "pending" : "met";
+    else result.status = has(Verdict::met) ? "met" : has(Verdict::unknown) ? "pending" : "unmet";
     const std::string rule = need_all ? "every condition must hold" : "one condition is enough";
 
     if (result.status == "unmet") {
@@ -172,7 +179,9 @@ void check_progression(CheckContext& ctx)
         ctx.error("marks-missing", "portfolio.yaml", ctx.manifest.yaml.value.is_object() && ctx.manifest.yaml.value.contains("marks") ? ctx.manifest.line_of("/marks") : 0,
                   "progression is not decided yet: no valid mark for " + list(lacking) + " (`marks:` in portfolio.yaml); " + result.arithmetic);
     }
+    const Outcome outcome = result.status == "met" ? Outcome::met : Outcome::unmet;
     ctx.report.progression = std::move(result);
+    return outcome;
 }
 
 namespace {
@@ -181,8 +190,9 @@ namespace {
 std::string manifest_part(const scaffold::Writer&, const RequirementSpec& r)
 {
     std::vector<std::string> names;
-    for (const char* key : {"weights", "min_marks"}) {
-        const auto& o = r.params.value(key, nlohmann::json::object());
+    const Params& p = params_of<Params>(r);
+    for (const nlohmann::json* o_ : {&p.weights, &p.min_marks}) {
+        const auto& o = *o_;
         for (auto it = o.begin(); it != o.end(); ++it)
             if (std::find(names.begin(), names.end(), it.key()) == names.end()) names.push_back(it.key());
     }
@@ -203,7 +213,7 @@ extern const RequirementKind progression_kind;
 const RequirementKind progression_kind{
     .name = "progression",
     .summary = "progression from the marks: a weighted mean and minimum marks, all or any",
-    .params = params,
+    .params = kind_params<Params, fields>,
     .codes = codes,
     .check = check_progression,
     .manifest_part = manifest_part,

@@ -1,6 +1,5 @@
 // R4: the Innovation Development Project: described, completed inside the
 // period, with its sections written and its evidence linked.
-#include "core/dump_json.hpp"
 #include "rules/kinds.hpp"
 #include "rules/near_miss.hpp"
 #include "rules/records.hpp"
@@ -18,10 +17,16 @@ namespace {
 
 using namespace lilo::scaffold;
 
-constexpr KindParam params[] = {
-    {"path", "the project's description (portfolio.yaml's `project:` moves it)", 0, "project/project.md"},
-    {"sections", "the headings the description needs (a list of alternatives for each)"},
-    {"min_section_words", "the words each section needs"},
+struct Params {
+    std::string path = "project/project.md";
+    Headings sections;
+    long min_section_words = 0;
+};
+
+constexpr Field fields[] = {
+    field<Params, &Params::path>("path", "the project's description (portfolio.yaml's `project:` moves it)"),
+    field<Params, &Params::sections>("sections", "the headings the description needs (a list of alternatives for each)"),
+    field<Params, &Params::min_section_words>("min_section_words", "the words each section needs"),
 };
 
 constexpr KindCode codes[] = {
@@ -48,18 +53,18 @@ constexpr KindCode codes[] = {
 
 } // namespace
 
-void check_project(CheckContext& ctx)
+Outcome check_project(CheckContext& ctx)
 {
-    const auto& p = ctx.requirement->params;
-    const std::string path = ctx.configured_path("project", "path", "project/project.md");
+    const Params& p = params_of<Params>(*ctx.requirement);
+    const std::string path = ctx.configured_path("project", p.path);
     auto rel = resolve_setting(ctx, path, "/project");
-    if (!rel) return;
+    if (!rel) return ctx.outcome();
     if (!ctx.fs.exists(*rel)) {
         ctx.error("missing", *rel, 0, "no project description '" + *rel + "'");
-        return;
+        return Outcome::unmet;
     }
     const MarkdownFile* f = ctx.markdown(*rel);
-    if (!f) return;
+    if (!f) return ctx.outcome();
     const auto& meta = f->meta();
     if (!json_text(meta, "title")) ctx.error("title", *rel, 1, "the project has no `title:` in its front matter");
     const auto status = json_text(meta, "status");
@@ -85,19 +90,18 @@ void check_project(CheckContext& ctx)
                       std::string(key) + " " + d->str() + ", outside the period " + ctx.manifest.start->str() + " to " + ctx.manifest.end->str());
     }
 
-    const auto min_words = static_cast<std::uint64_t>(param_count(*ctx.requirement, "min_section_words"));
-    for (const auto& s : p.value("sections", nlohmann::json::array())) {
-        const std::string name = s.is_string() ? s.get<std::string>() : dump_json(s);
-        const auto found = f->doc.find_headings(name);
-        if (found.empty()) {
-            const auto hint = heading_hint(f->doc, name, 0);
-            ctx.error("section-missing", *rel, hint.line, "no section headed '" + name + "'" + hint.text);
+    const auto min_words = static_cast<std::uint64_t>(p.min_section_words);
+    for (const auto& names : p.sections) {
+        const auto found = find_section(f->doc, names);
+        if (!found) {
+            const auto missing = missing_section(f->doc, names, 0);
+            ctx.error("section-missing", *rel, missing.line, missing.text);
             continue;
         }
-        const auto words = f->doc.section(found.front()).words(ctx.count_rules());
+        const auto words = f->doc.section(found->heading).words(ctx.count_rules());
         if (words < min_words)
-            ctx.error("section-words", *rel, f->doc.headings[found.front()].line,
-                      "section '" + name + "' has " + with_commas(words) + " words; at least " + with_commas(min_words) + " needed");
+            ctx.error("section-words", *rel, f->doc.headings[found->heading].line,
+                      "section '" + found->name + "' has " + with_commas(words) + " words; at least " + with_commas(min_words) + " needed");
     }
     for (const auto& link : f->doc.links) {
         const auto t = resolve_local(ctx, *rel, link.target);
@@ -105,6 +109,7 @@ void check_project(CheckContext& ctx)
         if (t.problem) ctx.add(Severity::error, "P." + t.problem->code, *rel, link.line, "link '" + link.target + "': " + t.problem->message);
         else if (!t.exists) ctx.error("link-broken", *rel, link.line, "link to '" + link.target + "': no such file in the portfolio");
     }
+    return ctx.outcome();
 }
 
 namespace {
@@ -112,12 +117,11 @@ namespace {
 // ---- R4: the project description and its evidence.
 void init(scaffold::Writer& w, const RequirementSpec& r)
 {
-    const std::string rel = fs::path(param_text(r, "path")).lexically_normal().generic_string();
+    const Params& p = params_of<Params>(r);
+    const std::string rel = fs::path(p.path).lexically_normal().generic_string();
     const std::string dir = parent_prefix(rel);
-    const long words = param_count(r, "min_section_words");
-    std::vector<std::vector<std::string>> sections;
-    for (const auto& s : r.params.value("sections", nlohmann::json::array()))
-        if (auto a = alternatives(s); !a.empty()) sections.push_back(a);
+    const long words = p.min_section_words;
+    const Headings& sections = p.sections;
     std::vector<std::string> first_names;
     for (const auto& a : sections) first_names.push_back(a.front());
 
@@ -156,7 +160,7 @@ extern const RequirementKind project_kind;
 const RequirementKind project_kind{
     .name = "project",
     .summary = "the Innovation Development Project, with its sections and evidence",
-    .params = params,
+    .params = kind_params<Params, fields>,
     .codes = codes,
     .check = check_project,
     .scaffold = init,

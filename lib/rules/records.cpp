@@ -51,17 +51,17 @@ std::optional<std::vector<DatedRecord>> read_records(CheckContext& ctx, const st
     return out;
 }
 
-void check_backdated(CheckContext& ctx, const DatedRecord& r)
+void check_backdated(CheckContext& ctx, const DatedRecord& r, const BackdateParams& params)
 {
     if (!ctx.history || !r.date) return;
     const auto it = ctx.history->first_added.find(r.rel);
     if (it == ctx.history->first_added.end() || it->second.at_shallow_boundary) return;  // not committed, or history too short
     const auto committed = Date::parse(it->second.date);
     if (!committed) return;
-    const long max_days = param_count(*ctx.requirement, "max_backdate_days");
+    const long max_days = params.max_backdate_days;
     const long days = *committed - *r.date;
     if (days <= max_days) return;
-    const Severity sev = param_text(*ctx.requirement, "backdated") == "error" ? Severity::error : Severity::warning;
+    const Severity sev = params.backdated == "error" ? Severity::error : Severity::warning;
     ctx.finding(sev, "backdated", r.rel, r.date_line,
                 "dated " + r.date->str() + " but first committed on " + committed->str() + " (" + it->second.commit.substr(0, 7) + "), " +
                     std::to_string(days) + " days later; at most " + std::to_string(max_days) + " (max_backdate_days)");

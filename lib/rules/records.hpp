@@ -28,19 +28,30 @@ std::optional<std::vector<DatedRecord>> read_records(CheckContext& ctx, const st
 // Dates a record; reports `<slug>` "undated" (or a date that does not exist).
 void date_record(CheckContext& ctx, DatedRecord& r, const std::string& undated_slug);
 
+// The parameters of every kind whose records are dated: its Params derives
+// from this, and its fields list field_max_backdate_days<Params> and
+// field_backdated<Params>.
+struct BackdateParams {
+    long max_backdate_days = 14;
+    std::string backdated = "warning";  // or "error"
+};
+template <class P>
+inline constexpr Field field_max_backdate_days = field<P, &P::max_backdate_days>(
+    "max_backdate_days", "in a git work tree, how many days a record's stated date may lie before the commit that first added it");
+template <class P>
+inline constexpr Field field_backdated =
+    field<P, &P::backdated>("backdated", "whether a backdated record is a `warning` or an `error`");
+
 // `backdated` (a warning, or an error where the requirement says
 // `backdated: error`): the record's stated date lies more than
-// `max_backdate_days` (default 14) before the commit that first added it.
-void check_backdated(CheckContext& ctx, const DatedRecord& r);
+// `max_backdate_days` before the commit that first added it.
+void check_backdated(CheckContext& ctx, const DatedRecord& r, const BackdateParams& params);
 
 // The portfolio-relative folder for a setting, resolved and confined; reports problems.
 // `manifest_pointer`: where portfolio.yaml sets the path ("/essay"), if it does.
 std::optional<std::string> resolve_setting(CheckContext& ctx, const std::string& path, const std::string& manifest_pointer = "");
 
-// The parameters and codes of every kind whose records are dated.
-inline constexpr KindParam param_max_backdate_days{
-    "max_backdate_days", "in a git work tree, how many days a record's stated date may lie before the commit that first added it", 14};
-inline constexpr KindParam param_backdated{"backdated", "whether a backdated record is a `warning` or an `error`", 0, "warning"};
+// The codes of every kind whose records are dated.
 inline constexpr KindCode code_undated{"undated", "A record has no date, or a date that does not exist.",
                                        "Give `date: YYYY-MM-DD` in its front matter or start its file name with the date."};
 inline constexpr KindCode code_backdated{"backdated", "A record's stated date lies long before the commit that first added it.",

@@ -120,8 +120,8 @@ references: []
     void link_folders()
     {
         for (const auto& c : m_prog.criteria) {
-            if (!c.params.contains("links_to") || !c.params["links_to"].is_string()) continue;
-            const std::string to = c.params["links_to"].get<std::string>();
+            if (!c.links_to) continue;
+            const std::string& to = *c.links_to;
             if (!to.ends_with("/")) continue;
             const std::string dir = folder_prefix(to);
             if (dir.empty() || has(dir + "README.md")) continue;

@@ -26,7 +26,7 @@ bool Writer::has(const std::string& path) const
 
 std::string Writer::count_command(const RequirementSpec& r, const std::string& rel) const
 {
-    if (r.params.contains("word_count")) return "lilo count --programme " + manifest_ref + " " + rel;
+    if (kind_of(r).takes("word_count") && param_given(r, "word_count")) return "lilo count --programme " + manifest_ref + " " + rel;
     return "lilo count " + rel;
 }
 

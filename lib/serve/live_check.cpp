@@ -1,5 +1,7 @@
 #include "serve/live_check.hpp"
 
+#include "rules/criteria.hpp"
+
 #include <ctime>
 #include <filesystem>
 
@@ -10,12 +12,6 @@
 namespace lilo {
 
 namespace {
-
-std::optional<std::int64_t> number(const nlohmann::json& params, const char* key)
-{
-    if (params.is_object() && params.contains(key) && params[key].is_number_integer()) return params[key].get<std::int64_t>();
-    return std::nullopt;
-}
 
 std::string clock_now()
 {
@@ -34,11 +30,9 @@ nlohmann::json page_targets(const Programme& programme)
     nlohmann::json out = {{"programme_title", programme.title}};
     const RequirementSpec* essay = programme.requirement_of_kind("essay");
     nlohmann::json criteria = nlohmann::json::object();
-    for (const auto& c : programme.criteria) {
-        auto min = number(c.params, "min_words");
-        if (!min && essay) min = param_count(*essay, "min_section_words");
-        criteria[c.id] = {{"min_words", min ? nlohmann::json(*min) : nlohmann::json(nullptr)}};
-    }
+    for (const auto& c : programme.criteria)
+        criteria[c.id] = {{"min_words", essay ? nlohmann::json(criterion_min_words(c, *essay))
+                                       : c.min_words ? nlohmann::json(*c.min_words) : nlohmann::json(nullptr)}};
     out["criteria"] = criteria;
     if (const RequirementSpec* journal = programme.requirement_of_kind("journal")) {
         nlohmann::json j = {{"requirement", journal->id}};

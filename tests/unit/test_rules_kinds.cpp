@@ -3,6 +3,7 @@
 // check. A kind added to lib/rules/kinds.cpp is held to all of them here.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -52,11 +53,9 @@ nlohmann::json value_for(const KindParam& p, const nlohmann::json& property)
         {"evidence", {"practice"}}, {"paths", {"essays/essay-1.md"}}, {"weights", {{"thesis", 1}}},
         {"models", nlohmann::json::object()}, {"min_marks", nlohmann::json::object()}, {"after", nlohmann::json::array()}};
     if (auto it = lists.find(std::string(p.name)); it != lists.end()) return it->second;
-    if (!p.default_text.empty()) return std::string(p.default_text);
+    if (!p.default_value.is_null()) return p.default_value;
     if (property.value("type", "") == "string") return "x-" + std::string(p.name); // a path with no default (a module's folder)
-    const std::string ref = property.value("$ref", "");
-    if (ref.ends_with("/count")) return static_cast<long>(p.default_number);
-    return p.default_number;
+    return 0;
 }
 
 // A programme with one requirement of every kind, each with its defaults.
@@ -70,8 +69,9 @@ std::string every_kind_programme()
         nlohmann::json r = {{"kind", std::string(kind->name)}, {"title", "A " + std::string(kind->name)}};
         for (const auto& name : required_by_schema(schema, kind->name)) {
             if (name == "title") continue;
-            const auto* p = kind->param(name);
-            REQUIRE_MESSAGE(p, kind->name << ": the schema requires '" << name << "', which the kind does not take");
+            const auto params = kind->parameters();
+            const auto p = std::find_if(params.begin(), params.end(), [&](const KindParam& q) { return q.name == name; });
+            REQUIRE_MESSAGE(p != params.end(), kind->name << ": the schema requires '" << name << "', which the kind does not take");
             r[name] = value_for(*p, props[name]);
         }
         prog["requirements"]["R" + std::to_string(++n)] = r;
@@ -112,14 +112,25 @@ TEST_CASE("the programme schema's kinds are the registry's, and each kind's para
     CHECK(in_schema == in_registry);
     for (const auto* kind : requirement_kinds()) {
         CAPTURE(kind->name);
-        for (const auto& p : kind->params) {
+        for (const auto& p : kind->parameters()) {
             CAPTURE(p.name);
-            CHECK(requirement["properties"].contains(std::string(p.name)));
+            REQUIRE(requirement["properties"].contains(std::string(p.name)));
             CHECK(!p.meaning.empty());
+            // The struct's default has the schema's type (a count is a whole number).
+            if (!p.default_value.is_null()) {
+                const auto& prop = requirement["properties"][std::string(p.name)];
+                const std::string ref = prop.value("$ref", ""), type = prop.value("type", "");
+                if (ref.ends_with("/count")) CHECK(p.default_value.is_number_integer());
+                else if (ref.ends_with("/fraction") || type == "number") CHECK(p.default_value.is_number());
+                else if (type == "string" || prop.contains("enum")) CHECK(p.default_value.is_string());
+                else if (type == "array" || ref.ends_with("/names")) CHECK(p.default_value.is_array());
+                else if (type == "object" || ref.ends_with("/word_count")) CHECK((p.default_value.is_object() || p.default_value.is_array()));
+                if (prop.contains("enum")) CHECK(std::find(prop["enum"].begin(), prop["enum"].end(), p.default_value) != prop["enum"].end());
+            }
         }
         // Every parameter the schema requires is one the kind takes.
         for (const auto& name : required_by_schema(schema, kind->name))
-            if (name != "title") CHECK_MESSAGE(kind->param(name), name);
+            if (name != "title") CHECK_MESSAGE(kind->takes(name), name);
     }
 }
 
@@ -132,7 +143,7 @@ TEST_CASE("a programme may give a requirement only the parameters of its kind, a
     for (const auto* kind : requirement_kinds()) {
         CAPTURE(kind->name);
         std::set<std::string> want{"kind", "title"};
-        for (const auto& p : kind->params) want.insert(std::string(p.name));
+        for (const auto& p : kind->parameters()) want.insert(std::string(p.name));
         std::set<std::string> in_schema;
         for (const auto& block : schema["definitions"]["requirement"]["allOf"])
             if (block["if"]["properties"]["kind"]["const"] == kind->name && block["then"].contains("properties")) {
@@ -173,7 +184,7 @@ TEST_CASE("lilo-programme(5) names every kind and every parameter")
         const auto at = page.find(".SS kind: " + std::string(kind->name) + "\n");
         REQUIRE_MESSAGE(at != std::string::npos, kind->name);
         const std::string section = page.substr(at, page.find(".SS ", at + 1) - at);
-        for (const auto& p : kind->params) {
+        for (const auto& p : kind->parameters()) {
             std::string escaped(p.name);
             for (std::size_t i = 0; (i = escaped.find('_', i)) != std::string::npos; i += 2) escaped.insert(i, "\\");
             CHECK_MESSAGE((section.find(std::string(p.name)) != std::string::npos || section.find(escaped) != std::string::npos),
@@ -257,6 +268,22 @@ TEST_CASE("a programme using every kind with its defaults loads, scaffolds, and 
     so.today = Date::parse("2026-01-05");
     const auto result = write_scaffold(tmp.dir() / "new", so);
     CHECK(!result.written.empty());
+    {
+        // What init writes is where check looks: the module's assignment in its folder.
+        CheckOptions opt;
+        opt.folder = tmp.dir() / "new";
+        opt.display_name = "new";
+        opt.programme = file.string();
+        opt.git = CheckOptions::Git::off;
+        opt.as_of = *Date::parse("2026-01-05");
+        const Report r = check_portfolio(opt);
+        const auto module = std::find_if(p.requirements.begin(), p.requirements.end(), [](const auto& q) { return q.kind == "module"; });
+        REQUIRE(module != p.requirements.end());
+        const auto docs = r.documents_of(module->id);
+        REQUIRE(docs.size() == 1);
+        CHECK(docs.front()->file == param_text(*module, "path") + "/assignment.md");
+        CHECK(std::find(result.written.begin(), result.written.end(), docs.front()->file) != result.written.end());
+    }
     for (const auto* kind : requirement_kinds()) {
         // What each kind writes, alone.
         std::size_t with = 0;
@@ -281,4 +308,98 @@ TEST_CASE("a programme using every kind with its defaults loads, scaffolds, and 
         CHECK(r.requirements.size() == requirement_kinds().size());
         for (const auto& d : r.diagnostics) CHECK_MESSAGE(explain(p, d.code, &r), example.path().filename().string() << ": " << d.code);
     }
+}
+
+TEST_CASE("a kind's parameters are parsed once, as the programme loads: the programme's value, else the struct's default")
+{
+    const Programme p = programme_from_text("extends: lilo-certificate\nid: c\ntitle: C\nrequirements:\n"
+                                            "  R2:\n    min_entries: 7\n  R5:\n    min_questions: 3\n",
+                                            "centre.yaml");
+    const auto req = [&](const std::string& id) -> const RequirementSpec& {
+        const auto it = std::find_if(p.requirements.begin(), p.requirements.end(), [&](const auto& r) { return r.id == id; });
+        REQUIRE(it != p.requirements.end());
+        return *it;
+    };
+    CHECK(req("R2").parsed.has_value());
+    CHECK(param_count(req("R2"), "min_entries") == 7);         // the centre's
+    CHECK(param_count(req("R2"), "max_gap_days") == 31);       // lilo-certificate's
+    CHECK(param_count(req("R2"), "max_backdate_days") == 14);  // the kind's default
+    CHECK(param_text(req("R2"), "backdated") == "warning");
+    CHECK(param_count(req("R5"), "min_questions") == 3);
+    CHECK(param_headings(req("R5"), "sections") ==
+          Headings{{"Purpose"}, {"Questions"}, {"Notes", "Transcript"}, {"Reflection"}});
+    CHECK(!param_given(req("R6"), "component"));               // optional, not given: no value
+    CHECK(param_given(req("R6"), "target_words"));
+    // A parameter the kind does not take is a programming error, not a silent zero.
+    CHECK_THROWS_AS(param_count(req("R2"), "target_words"), std::logic_error);
+}
+
+TEST_CASE("what the schema cannot see of a kind's parameters is refused as the programme loads, at the parameter's line")
+{
+    try {
+        (void)programme_from_text("extends: mphil-elsi\nid: c\ntitle: C\nrequirements:\n  R1:\n    min_words: 7000\n", "centre.yaml");
+        FAIL("min_words above max_words was accepted");
+    } catch (const ProgrammeError& e) {
+        CHECK(e.file == "centre.yaml");
+        CHECK(e.line == 6);  // the centre's min_words, not mphil-elsi's max_words
+        CHECK(std::string(e.what()).find("requirements.R1.min_words: min_words (7000) is above max_words (6500)") != std::string::npos);
+    }
+    try {
+        (void)programme_from_text("extends: mphil-elsi\nid: c\ntitle: C\nrequirements:\n  R1:\n    components: [\"01\"]\n", "centre.yaml");
+        FAIL("one component code for two essays was accepted");
+    } catch (const ProgrammeError& e) {
+        CHECK(e.file == "centre.yaml");
+        CHECK(e.line == 6);
+        CHECK(std::string(e.what()).find("gives 1 component code for 2 essays in `paths`") != std::string::npos);
+    }
+}
+
+TEST_CASE("a requirement is met exactly when it reports no error, and an unmet one always says why")
+{
+    TempDir tmp;
+    const fs::path every = tmp.dir() / "every-kind.yaml";
+    std::ofstream(every) << every_kind_programme();
+    for (const auto& example : fs::directory_iterator(source_dir / "examples"))
+        for (const std::optional<std::string>& programme : {std::optional<std::string>(), std::optional<std::string>(every.string())}) {
+            CheckOptions opt;
+            opt.folder = example.path();
+            opt.display_name = example.path().filename().string();
+            opt.programme = programme;
+            opt.git = CheckOptions::Git::off;
+            opt.as_of = *Date::parse("2026-11-20");
+            const Report r = check_portfolio(opt);
+            for (const auto& q : r.requirements) {
+                CAPTURE(opt.display_name);
+                CAPTURE(q.id);
+                const bool own_error = std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& d) {
+                    return d.severity == Severity::error && d.owner() == q.id;
+                });
+                const bool form_error = std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) {
+                    return d.severity == Severity::error && d.owner() == "P";
+                });
+                if (q.met) CHECK_FALSE(own_error);
+                else CHECK((own_error || form_error));
+            }
+        }
+}
+
+TEST_CASE("a project section may be one of its alternatives, as the schema allows")
+{
+    // `sections: [Rationale, [Plan, Design]]`: the certificate example's project has Plan.
+    TempDir tmp;
+    const fs::path prog = tmp.dir() / "centre.yaml";
+    std::ofstream(prog) << "extends: lilo-certificate\nid: c\ntitle: C\nrequirements:\n  R4:\n"
+                           "    sections: [Rationale, [Design, Plan], [Outcomes, Impact]]\n";
+    CheckOptions opt;
+    opt.folder = source_dir / "examples/certificate";
+    opt.display_name = "certificate";
+    opt.programme = prog.string();
+    opt.git = CheckOptions::Git::off;
+    opt.as_of = *Date::parse("2026-11-20");
+    const Report r = check_portfolio(opt);
+    std::vector<std::string> r4;
+    for (const auto& d : r.diagnostics)
+        if (d.owner() == "R4") r4.push_back(d.code + " " + d.message);
+    REQUIRE(r4.size() == 1);
+    CHECK(r4.front() == "R4.section-missing no section headed 'Outcomes' or 'Impact'");
 }
