@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "core/cannot_check.hpp"
-#include "markdown/document.hpp"
+#include "count_parts.hpp"
 #include "portfolio/fsys.hpp"
 #include "programme/programme.hpp"
 #include "rules/document_rules.hpp"
@@ -127,9 +127,9 @@ FileCount count_file(const std::string& f, const AnalyzeOptions& opt, std::istre
         if (text.problem) throw fail(*text.problem);
         doc = analyze_markdown(text.data(), text.size(), opt);
     }
-    FileCount c = office ? std::move(*office) : FileCount{name, std::move(doc), std::nullopt};
-    if (c.doc.front.present) {
-        auto fm = parse_yaml(c.doc.front.yaml, c.doc.front.first_line);
+    FileCount c = office ? std::move(*office) : FileCount{name, std::make_shared<const MarkdownDoc>(std::move(doc)), std::nullopt};
+    if (c.doc->front.present) {
+        auto fm = parse_yaml(c.doc->front.yaml, c.doc->front.first_line);
         if (fm.doc && fm.doc->value.is_object() && fm.doc->value.contains("declared_words"))
             if (auto d = declared_word_count(fm.doc->value["declared_words"])) c.declared = *d;
     }
@@ -149,7 +149,7 @@ bool CountResult::within_limit() const
 {
     if (!report.limit) return true;
     for (const auto& c : report.files)
-        if (report.limit->describe(c.doc.totals.words(report.rules_for(c)))) return false;
+        if (report.limit->describe(c.doc->totals.words(report.rules_for(c)))) return false;
     return true;
 }
 

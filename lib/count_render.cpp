@@ -3,6 +3,7 @@
 
 #include "core/dump_json.hpp"
 #include "count.hpp"
+#include "count_parts.hpp"
 
 namespace lilo {
 
@@ -35,21 +36,21 @@ std::string label(Category c)
 std::string file_text(const CountReport& report, const FileCount& c)
 {
     const CountRules& own = report.rules_for(c);
-    const std::uint64_t words = c.doc.totals.words(own);
+    const std::uint64_t words = c.doc->totals.words(own);
     std::string out = fmt::format("{}: {} word{}\n", c.name, with_commas(words), words == 1 ? "" : "s");
     if (c.rules) out += fmt::format("  rules of its own, from {}: {}\n", c.rules_from, rules_difference(report.rules, *c.rules));
     std::string inc, exc;
     for (std::size_t i = 0; i < category_count; ++i) {
         const auto cat = static_cast<Category>(i);
-        const auto n = c.doc.totals.by[i].words;
+        const auto n = c.doc->totals.by[i].words;
         if (own.counted.test(i)) inc += fmt::format("{}{} {}", inc.empty() ? "" : ", ", label(cat), with_commas(n));
         else if (n > 0) exc += fmt::format("{}{} {}", exc.empty() ? "" : ", ", label(cat), with_commas(n));
     }
     out += "  counted: " + inc + "\n";
-    out += fmt::format("  CJK characters: {}\n", with_commas(c.doc.totals.cjk(own)));
+    out += fmt::format("  CJK characters: {}\n", with_commas(c.doc->totals.cjk(own)));
     out += "  not counted: " + (exc.empty() ? std::string("nothing") : exc) + "\n";
     for (const auto& l : word_comparison(c, own)) out += "  " + l + "\n";
-    if (report.by_section) out += render_sections_text(section_sums(c.doc, own), own);
+    if (report.by_section) out += render_sections_text(section_sums(*c.doc, own), own);
     if (report.limit)
         if (auto outside = report.limit->describe(words)) out += fmt::format("  error: {}\n", *outside);
     if (c.declared && declared_differs(*c.declared, words)) {

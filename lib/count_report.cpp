@@ -1,4 +1,4 @@
-#include "count_report.hpp"
+#include "count_parts.hpp"
 
 #include <algorithm>
 #include <fmt/core.h>
@@ -12,7 +12,7 @@ namespace lilo {
 std::uint64_t CountReport::total() const
 {
     std::uint64_t n = 0;
-    for (const auto& f : files) n += f.doc.totals.words(rules_for(f));
+    for (const auto& f : files) n += f.doc->totals.words(rules_for(f));
     return n;
 }
 
@@ -80,11 +80,11 @@ nlohmann::json to_json(const CountReport& r)
     json files = json::array();
     for (const auto& f : r.files) {
         const CountRules& rules = r.rules_for(f);
-        const std::uint64_t words = f.doc.totals.words(rules);
+        const std::uint64_t words = f.doc->totals.words(rules);
         json cats = json::object();
-        for (std::size_t i = 0; i < category_count; ++i) cats[std::string(category_names[i])] = f.doc.totals.by[i].words;
-        json j{{"file", f.name}, {"words", words}, {"cjk_characters", f.doc.totals.cjk(rules)},
-               {"categories", cats}, {"left_out", f.doc.totals.left_out(rules)}};
+        for (std::size_t i = 0; i < category_count; ++i) cats[std::string(category_names[i])] = f.doc->totals.by[i].words;
+        json j{{"file", f.name}, {"words", words}, {"cjk_characters", f.doc->totals.cjk(rules)},
+               {"categories", cats}, {"left_out", f.doc->totals.left_out(rules)}};
         if (f.rules) {
             j["rules"] = rules_json(*f.rules);
             j["rules_from"] = f.rules_from;
@@ -102,13 +102,13 @@ nlohmann::json to_json(const CountReport& r)
             // A section inside a reference list or an appendix is left out with it.
             ExcludedSection excluded = ExcludedSection::none;
             int excluded_level = 0;
-            for (std::size_t h = 0; h < f.doc.headings.size(); ++h) {
-                const auto& hd = f.doc.headings[h];
+            for (std::size_t h = 0; h < f.doc->headings.size(); ++h) {
+                const auto& hd = f.doc->headings[h];
                 if (excluded != ExcludedSection::none && hd.level <= excluded_level) excluded = ExcludedSection::none;
                 if (excluded == ExcludedSection::none && (excluded = excluded_section_kind(hd.text)) != ExcludedSection::none)
                     excluded_level = hd.level;
                 secs.push_back({{"heading", hd.text}, {"level", hd.level}, {"line", hd.line},
-                                {"words", f.doc.section(h).words(rules)},
+                                {"words", f.doc->section(h).words(rules)},
                                 {"excluded", excluded == ExcludedSection::none ? json(nullptr)
                                              : excluded == ExcludedSection::references ? json("references") : json("appendices")}});
             }
@@ -206,7 +206,7 @@ FileCount count_office_file(const std::string& path, const std::string& name, co
     if (bytes.problem) throw std::runtime_error(bytes.problem->message);
     OfficeText text = read_office(bytes.data, name);
     if (!text.error.empty()) throw BadDocument(text.error);
-    FileCount c{name, analyze_office(text, options), std::nullopt};
+    FileCount c{name, std::make_shared<const MarkdownDoc>(analyze_office(text, options)), std::nullopt};
     c.word_count = word_style_count(text.word_text);
     c.saved_count = text.saved_words;
     c.saved_from = text.saved_words_from;
@@ -222,16 +222,16 @@ std::vector<std::string> word_comparison(const FileCount& f, const CountRules& r
         for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
         return s;
     };
-    const std::uint64_t lilo = f.doc.totals.words(rules), word = *f.word_count;
+    const std::uint64_t lilo = f.doc->totals.words(rules), word = *f.word_count;
     out.push_back("Word would count: " + n(word) + " (Review > Word Count, textboxes, footnotes and endnotes included)");
     // What Word counts and lilo leaves out, by category; the rest is how words are split.
     std::string left;
     std::uint64_t left_words = 0;
     for (const Category c : {Category::references, Category::appendices, Category::tables, Category::captions, Category::code, Category::front_matter}) {
-        if (rules.counts(c) || f.doc.totals[c].words == 0) continue;
-        if (c == Category::front_matter && f.doc.front.present && f.doc.front.first_line == 0) continue; // document properties: Word never sees them as text
-        left += (left.empty() ? "" : ", ") + std::string(name_of(c)) + " " + n(f.doc.totals[c].words);
-        left_words += f.doc.totals[c].words;
+        if (rules.counts(c) || f.doc->totals[c].words == 0) continue;
+        if (c == Category::front_matter && f.doc->front.present && f.doc->front.first_line == 0) continue; // document properties: Word never sees them as text
+        left += (left.empty() ? "" : ", ") + std::string(name_of(c)) + " " + n(f.doc->totals[c].words);
+        left_words += f.doc->totals[c].words;
     }
     const long long diff = static_cast<long long>(word) - static_cast<long long>(lilo);
     if (diff == 0) {

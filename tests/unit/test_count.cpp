@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "count.hpp"
+#include "markdown/document.hpp"
 #include "portfolio_copy.hpp"
 
 using namespace lilo;
@@ -42,7 +43,7 @@ TEST_CASE("count: the programme's thesis is counted by the thesis's rules, and s
     CHECK(thesis.rules_from == "R2 (Thesis) of programme mphil-elsi");
     CHECK_FALSE(thesis.rules->counts(Category::footnotes));
     CHECK(r.report.rules.counts(Category::footnotes));
-    CHECK(thesis.doc.totals.words(r.report.rules_for(thesis)) == 8326);  // tests/cases/count-thesis-own-rules
+    CHECK(thesis.doc->totals.words(r.report.rules_for(thesis)) == 8326);  // tests/cases/count-thesis-own-rules
     CHECK_FALSE(r.report.files[1].rules);                               // an essay: the programme's rules
     REQUIRE(r.own_rules.size() == 1);
     CHECK(r.own_rules[0].file == q.files[0]);
