@@ -3,24 +3,14 @@
 #include <fmt/core.h>
 
 #include "render/cohort_html_text.hpp"
+#include "render/escape.hpp"
 #include "text/word_limit.hpp"
 
 namespace lilo {
 
 namespace {
 
-// A table cell's text: pipes and line breaks would end the cell.
-std::string cell(std::string_view s)
-{
-    std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else if (c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '@' || c == '\\') { out += '\\'; out += c; }
-        else out += c;
-    }
-    return out;
-}
+std::string cell(std::string_view s) { return markdown_cell(s, true); }
 
 // Text for HTML: the cohort page's escaping (invalid bytes as \xHH, control characters as U+FFFD).
 std::string html(std::string_view s) { return esc(s); }

@@ -21,4 +21,18 @@ std::string escape_markup(std::string_view s, const MarkupEscape& how)
     return out;
 }
 
+std::string markdown_cell(std::string_view s, bool literal)
+{
+    std::string out;
+    for (char c : s) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n' || c == '\r') out += ' ';
+        else if (literal && (c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '@' || c == '\\')) {
+            out += '\\';
+            out += c;
+        } else out += c;
+    }
+    return out;
+}
+
 } // namespace lilo

@@ -15,4 +15,10 @@ struct MarkupEscape {
 // carriage return, when kept) replaced by `control`.
 std::string escape_markup(std::string_view s, const MarkupEscape& how = {});
 
+// Text for a cell of a Markdown table: a pipe escaped and a line break made a
+// space, so the cell cannot end early. `literal`: inline markup (* _ ` [ ] <
+// @ \) escaped too, for text that is the user's and must show as written (the
+// cover sheet); else lilo's own messages keep their `code`.
+std::string markdown_cell(std::string_view s, bool literal = false);
+
 } // namespace lilo

@@ -2,22 +2,14 @@
 #include <fmt/format.h>
 
 #include "core/document_names.hpp"
+#include "render/escape.hpp"
 #include "render/render.hpp"
 #include "text/word_limit.hpp"
 
 namespace lilo {
 
 namespace {
-std::string cell(std::string_view s)
-{
-    std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += ' ';
-        else out += c;
-    }
-    return out;
-}
+std::string cell(std::string_view s) { return markdown_cell(s); }
 } // namespace
 
 std::string render_markdown(const std::vector<Report>& reports)
