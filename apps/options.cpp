@@ -1,5 +1,6 @@
 #include "options.hpp"
 
+#include <cctype>
 #include <cstdlib>
 #include <fmt/core.h>
 

@@ -115,19 +115,18 @@ FileCount count_file(const std::string& f, const AnalyzeOptions& opt, std::istre
             throw CannotCheck(name + ": " + e.what());
         }
     }
-    MarkdownDoc doc;
-    if (office) {
-    } else if (f == "-") {
-        std::string text(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>{});
-        if (auto bad = find_invalid_utf8(text)) throw fail(FsProblem{"encoding", "is not UTF-8 text", line_of_offset(text, *bad)});
-        doc = analyze_markdown(std::move(text), opt);
-    } else {
+    const auto markdown = [&]() -> MarkdownDoc {
+        if (f == "-") {
+            std::string text(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>{});
+            if (auto bad = find_invalid_utf8(text)) throw fail(FsProblem{"encoding", "is not UTF-8 text", line_of_offset(text, *bad)});
+            return analyze_markdown(std::move(text), opt);
+        }
         // Mapped, not copied: a 75 MB file costs its size and no more.
         MappedText text = MappedText::open(f, std::uintmax_t{4} << 30);
         if (text.problem) throw fail(*text.problem);
-        doc = analyze_markdown(text.data(), text.size(), opt);
-    }
-    FileCount c = office ? std::move(*office) : FileCount{name, std::make_shared<const MarkdownDoc>(std::move(doc)), std::nullopt};
+        return analyze_markdown(text.data(), text.size(), opt);
+    };
+    FileCount c = office ? std::move(*office) : FileCount{name, std::make_shared<const MarkdownDoc>(markdown()), std::nullopt};
     if (c.doc->front.present) {
         auto fm = parse_yaml(c.doc->front.yaml, c.doc->front.first_line);
         if (fm.doc && fm.doc->value.is_object() && fm.doc->value.contains("declared_words"))
