@@ -18,3 +18,12 @@ TEST_CASE("escape_markup: HTML by default, XML 1.0 when asked")
     // Non-ASCII passes through untouched.
     CHECK(escape_markup("陳大文") == "陳大文");
 }
+
+TEST_CASE("markdown_cell: a cell cannot end early; the user's text shows as written only when asked")
+{
+    // A pipe or any line break (a carriage return too) would end the cell or the row.
+    CHECK(markdown_cell("Plan | do\r\nreview") == "Plan \\| do  review");
+    // lilo's own messages keep their `code`; a candidate's title on the cover sheet shows its * and _ as written.
+    CHECK(markdown_cell("no `date:` in *front* matter") == "no `date:` in *front* matter");
+    CHECK(markdown_cell("A *bold_plan* [1] <b> @me \\", true) == "A \\*bold\\_plan\\* \\[1\\] \\<b> \\@me \\\\");
+}
