@@ -141,6 +141,14 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
 
 std::vector<std::string> documents(const RequirementSpec& r) { return {params_of<Params>(r).path}; }
 
+// The essay, where portfolio.yaml has it.
+std::vector<std::string> own_writing(const CheckContext& ctx, const RequirementSpec& r)
+{
+    const auto rel = ctx.fs.resolve(ctx.manifest.path_setting("essay").value_or(ctx.document_path(params_of<Params>(r).path)), "");
+    if (rel.problem) return {};
+    return {rel.rel};
+}
+
 } // namespace
 
 extern const RequirementKind essay_kind;
@@ -152,6 +160,7 @@ const RequirementKind essay_kind{
     .check = check,
     .scaffold = init,
     .documents = documents,
+    .own_writing = own_writing,
     .addresses_criteria = true,
     .portfolio_component = true,
 };

@@ -110,17 +110,10 @@ void check_private_name(CheckContext& ctx, const DatedRecord& r)
     const auto name = json_text(who, "name");
     if (!name || collapse_space(*name).empty()) return;
     const std::string needle = fold_case(collapse_space(*name));
-    std::vector<std::string> files;
-    if (const auto* essay = ctx.programme.requirement_of_kind("essay")) {
-        auto rel = ctx.fs.resolve(ctx.manifest.path_setting("essay").value_or(ctx.document_path(param_text(*essay, "path"))), "");
-        if (!rel.problem) files.push_back(rel.rel);
-    }
-    if (const auto* journal = ctx.programme.requirement_of_kind("journal")) {
-        auto rel = ctx.fs.resolve(ctx.manifest.path_setting("journal").value_or(param_text(*journal, "folder")), "");
-        if (!rel.problem && ctx.fs.is_dir(rel.rel))
-            for (const auto& e : ctx.fs.markdown_entries(rel.rel))
-                if (!e.problem) files.push_back(e.rel);
-    }
+    std::vector<std::string> files;  // the essay and the journal's entries (their kinds' own_writing)
+    for (const auto& q : ctx.programme.requirements)
+        if (const auto* kind = find_kind(q.kind); kind && kind->own_writing)
+            for (auto& f : kind->own_writing(ctx, q)) files.push_back(std::move(f));
     for (const auto& f : files) {
         const MarkdownFile* md = ctx.markdown(f, false);
         if (!md) continue;

@@ -263,6 +263,17 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
 }
 
 
+// The journal's entries, where portfolio.yaml has its folder.
+std::vector<std::string> own_writing(const CheckContext& ctx, const RequirementSpec& r)
+{
+    std::vector<std::string> out;
+    const auto rel = ctx.fs.resolve(ctx.manifest.path_setting("journal").value_or(params_of<Params>(r).folder), "");
+    if (rel.problem || !ctx.fs.is_dir(rel.rel)) return out;
+    for (const auto& e : ctx.fs.markdown_entries(rel.rel))
+        if (!e.problem) out.push_back(e.rel);
+    return out;
+}
+
 } // namespace
 
 extern const RequirementKind journal_kind;
@@ -273,6 +284,7 @@ const RequirementKind journal_kind{
     .codes = codes,
     .check = check_journal,
     .scaffold = init,
+    .own_writing = own_writing,
     .dated_records = true,
 };
 

@@ -48,6 +48,9 @@ struct RequirementKind {
     // The documents the kind counts, portfolio-relative, before portfolio.yaml
     // moves them: `lilo count` counts these by the requirement's rules.
     std::vector<std::string> (*documents)(const RequirementSpec&) = nullptr;
+    // The files of the candidate's own prose it holds in this portfolio, where
+    // a private interviewee must not be named (null: none).
+    std::vector<std::string> (*own_writing)(const CheckContext&, const RequirementSpec&) = nullptr;
     // Capabilities the rest of lilo asks about instead of comparing names.
     bool dated_records = false;      // its records' dates are held against the git history
     bool addresses_criteria = false; // it evaluates the programme's criteria (C1…)
