@@ -25,11 +25,11 @@ struct Sections {
 // work/idp.md`) is followed.
 std::string moved_path(const CheckContext& ctx, const std::string& path)
 {
-    for (const char* key : {"essay", "project"}) {
-        const auto* req = ctx.programme.requirement_of_kind(key);
-        const std::string def = req ? param_text(*req, "path") : "";
-        if (!def.empty() && path == def)
-            if (auto moved = ctx.manifest.path_setting(key)) return ctx.fs.resolve(*moved, "").rel;
+    for (const auto& q : ctx.programme.requirements) {
+        const auto* kind = find_kind(q.kind);
+        if (!kind || kind->moved_by.empty()) continue;
+        if (path == param_text(q, "path"))
+            if (auto moved = ctx.manifest.path_setting(std::string(kind->moved_by))) return ctx.fs.resolve(*moved, "").rel;
     }
     const auto slash = path.find('/');
     static constexpr std::string_view folders[] = {"journal", "mentoring", "interviews", "presentation", "courses"};

@@ -161,6 +161,7 @@ const RequirementKind essay_kind{
     .scaffold = init,
     .documents = documents,
     .own_writing = own_writing,
+    .moved_by = "essay",
     .addresses_criteria = true,
     .portfolio_component = true,
 };

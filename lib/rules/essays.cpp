@@ -176,6 +176,7 @@ const RequirementKind thesis_kind{
     .check = check_thesis,
     .scaffold = init_thesis,
     .documents = thesis_documents,
+    .moved_by = "thesis",
 };
 
 } // namespace lilo

@@ -51,6 +51,9 @@ struct RequirementKind {
     // The files of the candidate's own prose it holds in this portfolio, where
     // a private interviewee must not be named (null: none).
     std::vector<std::string> (*own_writing)(const CheckContext&, const RequirementSpec&) = nullptr;
+    // portfolio.yaml's key that moves its file, the `path` parameter (`essay:`
+    // moves essay.md); empty: none. A criterion's `links_to` follows it.
+    std::string_view moved_by = {};
     // Capabilities the rest of lilo asks about instead of comparing names.
     bool dated_records = false;      // its records' dates are held against the git history
     bool addresses_criteria = false; // it evaluates the programme's criteria (C1…)

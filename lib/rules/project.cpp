@@ -164,6 +164,7 @@ const RequirementKind project_kind{
     .codes = codes,
     .check = check_project,
     .scaffold = init,
+    .moved_by = "project",
 };
 
 } // namespace lilo

@@ -193,6 +193,17 @@ TEST_CASE("lilo-programme(5) names every kind and every parameter")
     }
 }
 
+TEST_CASE("a kind whose file portfolio.yaml moves has that file as its `path`, and the manifest schema knows the key")
+{
+    const auto manifest_schema = nlohmann::json::parse(slurp(source_dir / "schemas/portfolio.schema.json"));
+    for (const auto* kind : requirement_kinds()) {
+        if (kind->moved_by.empty()) continue;
+        CAPTURE(kind->name);
+        CHECK(kind->takes("path"));
+        CHECK(manifest_schema["properties"].contains(std::string(kind->moved_by)));
+    }
+}
+
 TEST_CASE("every kind's codes have explain text, once each")
 {
     for (const auto* kind : requirement_kinds()) {
