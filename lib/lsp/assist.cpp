@@ -120,12 +120,12 @@ json hover(const OpenPortfolio& p, const std::string& rel, Position pos)
                     for (const auto& cs : criterion_sections(*p.programme, *layout.essay, view))
                         if (cs.heading == h)
                             s += "\n\n" + cs.criterion->id + " " + cs.criterion->title + ": " + words_against(cs.words, cs.min_words);
-                if (layout.project && rel == layout.project_rel)
-                    for (const auto& names : required_headings(layout, rel, view))
+                // A section its requirement counts (the project's): its words against the minimum.
+                if (const auto required = required_headings(layout, rel, view); required.needs.min_section_words)
+                    for (const auto& names : required.needs.headings)
                         if (const auto found = find_section(view.doc, names); found && found->heading == h)
-                            s += "\n\n" + layout.project->id + " " + layout.project->title + ", section " + found->name + ": " +
-                                 words_against(view.doc.section(h).words(rules),
-                                               static_cast<std::uint64_t>(param_count(*layout.project, "min_section_words")));
+                            s += "\n\n" + required.requirement->id + " " + required.requirement->title + ", section " + found->name + ": " +
+                                 words_against(view.doc.section(h).words(rules), static_cast<std::uint64_t>(*required.needs.min_section_words));
             }
             parts.push_back(s);
         }

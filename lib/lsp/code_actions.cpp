@@ -151,11 +151,12 @@ json code_actions(const OpenPortfolio& p, const std::string& rel, const std::str
     const PortfolioLayout layout = layout_of(*fs, *p.programme);
     const int level = heading_level(view);
 
-    // R4's sections, or the declared model's headings.
+    // The headings the file's requirement needs: R4's sections, an interview's, a declared model's.
     std::vector<std::string> missing;
-    for (const auto& names : required_headings(layout, rel, view))
+    const auto required = required_headings(layout, rel, view);
+    for (const auto& names : required.needs.headings)
         if (!find_section(view.doc, names)) missing.push_back(names.front());
-    const RequirementSpec* owner = layout.project && rel == layout.project_rel ? layout.project : layout.journal;
+    const RequirementSpec* owner = required.requirement;
     for (const auto& name : missing)
         out.push_back(action("Add the heading '" + name + "' (" + owner->id + ")", uri, json::array({append_headings(text, index, {name}, level)})));
     if (missing.size() > 1) {

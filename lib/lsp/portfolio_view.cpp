@@ -12,14 +12,6 @@ namespace lilo::lsp {
 
 namespace {
 
-// portfolio.yaml's setting `key`, else the requirement's parameter (given or by default).
-std::string configured(const std::optional<Manifest>& m, const RequirementSpec& req, const std::string& key, const char* param)
-{
-    if (m)
-        if (auto p = m->path_setting(key)) return *p;
-    return param_text(req, param);
-}
-
 std::vector<std::string> mapped_names(const nlohmann::json& m)
 {
     std::vector<std::string> names;
@@ -58,16 +50,19 @@ PortfolioLayout layout_of(const PortfolioFs& fs, const Programme& programme)
 {
     const auto m = manifest_as_far_as_it_reads(fs);
     PortfolioLayout out;
-    out.essay = programme.requirement_of_kind("essay");
-    out.project = programme.requirement_of_kind("project");
-    out.journal = programme.requirement_of_kind("journal");
     auto rel = [&](const std::string& path) {
         const auto r = fs.resolve(path, "");
         return r.problem ? std::string() : r.rel;
     };
-    if (out.essay) out.essay_rel = rel(configured(m, *out.essay, "essay", "path"));
-    if (out.project) out.project_rel = rel(configured(m, *out.project, "project", "path"));
-    if (out.journal) out.journal_dir = rel(configured(m, *out.journal, "journal", "folder"));
+    for (const auto& q : programme.requirements) {
+        const auto place = requirement_place(q, m ? &*m : nullptr);
+        if (!place) continue;
+        out.places.push_back({&q, rel(place->path), place->folder});
+        if (!out.essay && kind_of(q).addresses_criteria && !place->folder) {
+            out.essay = &q;
+            out.essay_rel = out.places.back().rel;
+        }
+    }
     return out;
 }
 
@@ -112,21 +107,18 @@ std::vector<const CriterionSpec*> unmapped_criteria(const Programme& programme, 
     return out;
 }
 
-Headings required_headings(const PortfolioLayout& layout, const std::string& rel, const MarkdownView& v)
+RequiredHeadings required_headings(const PortfolioLayout& layout, const std::string& rel, const MarkdownView& v)
 {
-    Headings out;
-    if (layout.project && rel == layout.project_rel) return param_headings(*layout.project, "sections");
-    if (layout.journal && !layout.journal_dir.empty() && parent_of(rel) == layout.journal_dir && v.meta.contains("model") &&
-        v.meta["model"].is_string()) {
-        const std::string key = fold_case(collapse_space(v.meta["model"].get<std::string>()));
-        const auto models = param_value(*layout.journal, "models");
-        if (models.is_object())
-            for (auto it = models.begin(); it != models.end(); ++it)
-                if (fold_case(collapse_space(it.key())) == key && it.value().is_array())
-                    for (const auto& h : it.value())
-                        if (h.is_string()) out.push_back({h.get<std::string>()});
+    for (const auto& place : layout.places) {
+        const auto& kind = kind_of(*place.requirement);
+        if (!kind.required_headings || place.rel.empty()) continue;
+        const std::string name = rel.substr(rel.rfind('/') + 1);
+        // A record is a file directly in the folder, as lilo check reads them (not its README).
+        const bool one_of = place.folder ? parent_of(rel) == place.rel && is_record_file(name) && !iequals(name, "README.md")
+                                         : rel == place.rel;
+        if (one_of) return {place.requirement, kind.required_headings(*place.requirement, v.meta)};
     }
-    return out;
+    return {};
 }
 
 std::vector<std::string> bibliography_files(const PortfolioFs& fs, const std::string& rel, const MarkdownView& v)

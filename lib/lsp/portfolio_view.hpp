@@ -1,6 +1,6 @@
 #pragma once
 // What the editor features need to know about a portfolio beyond its check:
-// its programme, where its essay, project and journal are, and the essay's
+// its programme, where its essay and its requirements' files and folders are, and the essay's
 // criterion sections with their counts. Counted by the same analyser and the
 // same rules as lilo check and lilo count.
 #include <filesystem>
@@ -14,7 +14,7 @@
 #include "markdown/document.hpp"
 #include "portfolio/fsys.hpp"
 #include "programme/programme.hpp"
-#include "rules/params.hpp"
+#include "rules/kinds.hpp"
 
 namespace lilo::lsp {
 
@@ -23,10 +23,16 @@ namespace lilo::lsp {
 std::shared_ptr<const Programme> portfolio_programme(const PortfolioFs& fs, const std::filesystem::path& root);
 
 struct PortfolioLayout {
-    const RequirementSpec* essay = nullptr;    // the programme's essay requirement, if it has one
-    const RequirementSpec* project = nullptr;
-    const RequirementSpec* journal = nullptr;
-    std::string essay_rel, project_rel, journal_dir;
+    // The requirement that evaluates the criteria (the final reflective piece), if any, and its file.
+    const RequirementSpec* essay = nullptr;
+    std::string essay_rel;
+    // Each requirement portfolio.yaml can move, with its file or folder as this portfolio has it.
+    struct Place {
+        const RequirementSpec* requirement = nullptr;
+        std::string rel;
+        bool folder = false;
+    };
+    std::vector<Place> places;
 };
 PortfolioLayout layout_of(const PortfolioFs& fs, const Programme& programme);
 
@@ -50,9 +56,15 @@ std::vector<CriterionSection> criterion_sections(const Programme& programme, con
 // The programme's criteria that the essay's `criteria:` does not map.
 std::vector<const CriterionSpec*> unmapped_criteria(const Programme& programme, const MarkdownView& essay_view);
 
-// Headings a requirement expects in a file, each with its alternatives: R4's
-// `sections`, or the headings of the reflective model a journal entry declares (`model:`).
-Headings required_headings(const PortfolioLayout& layout, const std::string& rel, const MarkdownView& view);
+// The requirement a Markdown file is one of (its file, or a record in its
+// folder) when its kind asks for headings, with the headings it needs there
+// (a project's `sections`, an interview's, the reflective model a journal
+// entry declares with `model:`); no requirement when none asks.
+struct RequiredHeadings {
+    const RequirementSpec* requirement = nullptr;
+    FileHeadings needs;
+};
+RequiredHeadings required_headings(const PortfolioLayout& layout, const std::string& rel, const MarkdownView& view);
 
 // The bibliography files a document reads, as lilo check finds them: its
 // front matter's `bibliography:`, else portfolio.yaml's `references:`, else

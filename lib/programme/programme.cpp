@@ -179,13 +179,6 @@ CountRules apply_word_count_settings(CountRules rules, const nlohmann::json& set
     return rules;
 }
 
-const RequirementSpec* Programme::requirement_of_kind(std::string_view kind) const
-{
-    for (const auto& r : requirements)
-        if (r.kind == kind) return &r;
-    return nullptr;
-}
-
 namespace {
 
 CriterionSpec criterion_of(const std::string& id, const nlohmann::json& entry)

@@ -72,8 +72,6 @@ struct Programme {
     // JSON Pointer of each setting in `resolved` → where it was set
     // ("built-in lilo-certificate" or a file path).
     std::map<std::string, std::string> origins;
-
-    const RequirementSpec* requirement_of_kind(std::string_view kind) const;
 };
 
 // Could not load a programme: an unknown id, an unreadable or invalid file, a

@@ -20,20 +20,29 @@ struct Sections {
     }
 };
 
-// A path of the default layout (spec §1) as this portfolio has it: a folder
-// or file that portfolio.yaml moves (`interviews: talks/`, `project:
-// work/idp.md`) is followed.
+// A path of the default layout (spec §1) as this portfolio has it: a file or
+// folder that portfolio.yaml moves (`interviews: talks/`, `project:
+// work/idp.md`) is followed, through each kind's `moved_by`.
 std::string moved_path(const CheckContext& ctx, const std::string& path)
 {
+    const auto slash = path.find('/');
+    const std::string first = slash == std::string::npos ? path : path.substr(0, slash);
     for (const auto& q : ctx.programme.requirements) {
         const auto* kind = find_kind(q.kind);
         if (!kind || kind->moved_by.empty()) continue;
-        if (path == param_text(q, "path"))
-            if (auto moved = ctx.manifest.path_setting(std::string(kind->moved_by))) return ctx.fs.resolve(*moved, "").rel;
+        const auto place = requirement_place(q, nullptr);
+        const bool moved_file = !place->folder && path == place->path;
+        const bool in_moved_folder = place->folder && slash != std::string::npos && first == place->path;
+        if (!moved_file && !in_moved_folder) continue;
+        const auto moved = ctx.manifest.path_setting(std::string(kind->moved_by));
+        if (!moved) break;
+        const auto r = ctx.fs.resolve(*moved, "");
+        if (moved_file) return r.rel;
+        if (!r.problem) return r.rel + path.substr(slash);
+        break;
     }
-    const auto slash = path.find('/');
-    static constexpr std::string_view folders[] = {"journal", "mentoring", "interviews", "presentation", "courses"};
-    const std::string first = slash == std::string::npos ? path : path.substr(0, slash);
+    // Folders of the layout that no requirement owns but portfolio.yaml can move.
+    static constexpr std::string_view folders[] = {"presentation", "courses"};
     const bool is_folder_setting = std::find(std::begin(folders), std::end(folders), first) != std::end(folders);
     if (slash != std::string::npos && is_folder_setting)
         if (auto moved = ctx.manifest.path_setting(first)) {

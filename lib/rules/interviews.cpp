@@ -132,7 +132,7 @@ Outcome check_interviews(CheckContext& ctx)
     const long min_questions = p.min_questions;
     const double min_years = p.min_years_in_leadership;
     const std::string& questions_name = p.questions_section;
-    const std::string folder = ctx.configured_path("interviews", p.folder);
+    const std::string folder = requirement_place(*ctx.requirement, &ctx.manifest)->path;
     auto records = read_records(ctx, folder, "interviews-missing", "interviews");
     if (!records) return ctx.outcome();
 
@@ -250,6 +250,12 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
     w.add(dir + "README.md", t);
 }
 
+// For the editor: the sections each interview needs.
+FileHeadings interview_headings(const RequirementSpec& r, const nlohmann::json&)
+{
+    return {params_of<Params>(r).sections, std::nullopt};
+}
+
 } // namespace
 
 extern const RequirementKind interviews_kind;
@@ -260,6 +266,8 @@ const RequirementKind interviews_kind{
     .codes = codes,
     .check = check_interviews,
     .scaffold = init,
+    .moved_by = "interviews",
+    .required_headings = interview_headings,
 };
 
 } // namespace lilo

@@ -69,18 +69,26 @@ constexpr KindCode codes[] = {
 
 namespace {
 
+// The headings of the reflective model an entry names, or null when the
+// programme has no such model. Model names match ignoring case, in the entry
+// and in the programme file.
+const nlohmann::json* model_headings(const Params& p, const std::string& model)
+{
+    const std::string key = match_key(model);
+    const nlohmann::json* headings = nullptr;
+    if (p.models.is_object())
+        for (auto it = p.models.begin(); it != p.models.end(); ++it)
+            if (match_key(it.key()) == key) headings = &it.value();
+    return headings;
+}
+
 void check_model(CheckContext& ctx, const DatedRecord& r, bool& ok)
 {
     const auto& meta = r.file->meta();
     if (!meta.contains("model")) return;
     const std::string model = meta["model"].is_string() ? meta["model"].get<std::string>() : dump_json(meta["model"]);
     const auto& models = params_of<Params>(*ctx.requirement).models;
-    // Model names match ignoring case, in the entry and in the programme file.
-    const std::string key = match_key(model);
-    const nlohmann::json* headings = nullptr;
-    if (models.is_object())
-        for (auto it = models.begin(); it != models.end(); ++it)
-            if (match_key(it.key()) == key) headings = &it.value();
+    const nlohmann::json* headings = model_headings(params_of<Params>(*ctx.requirement), model);
     if (!headings) {
         std::string known;
         if (models.is_object())
@@ -122,7 +130,7 @@ Outcome check_journal(CheckContext& ctx)
     const long first_within = p.first_within_days;
     const long max_gap = p.max_gap_days;
     const long last_within = p.last_within_days;
-    const std::string folder = ctx.configured_path("journal", p.folder);
+    const std::string folder = requirement_place(*ctx.requirement, &ctx.manifest)->path;
     auto records = read_records(ctx, folder, "journal-missing", "journal");
     if (!records) return ctx.outcome();
 
@@ -267,11 +275,30 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
 std::vector<std::string> own_writing(const CheckContext& ctx, const RequirementSpec& r)
 {
     std::vector<std::string> out;
-    const auto rel = ctx.fs.resolve(ctx.manifest.path_setting("journal").value_or(params_of<Params>(r).folder), "");
+    const auto rel = ctx.fs.resolve(requirement_place(r, &ctx.manifest)->path, "");
     if (rel.problem || !ctx.fs.is_dir(rel.rel)) return out;
     for (const auto& e : ctx.fs.markdown_entries(rel.rel))
         if (!e.problem) out.push_back(e.rel);
     return out;
+}
+
+// For the editor: an entry that names a model needs the model's headings.
+FileHeadings entry_headings(const RequirementSpec& r, const nlohmann::json& meta)
+{
+    FileHeadings out;
+    if (!meta.is_object() || !meta.contains("model") || !meta["model"].is_string()) return out;
+    if (const auto* headings = model_headings(params_of<Params>(r), meta["model"].get<std::string>()); headings && headings->is_array())
+        for (const auto& h : *headings)
+            if (h.is_string()) out.headings.push_back({h.get<std::string>()});
+    return out;
+}
+
+// For lilo serve's time line: the limits the entries are drawn against.
+nlohmann::json timeline(const RequirementSpec& r)
+{
+    const Params& p = params_of<Params>(r);
+    return {{"max_gap_days", p.max_gap_days}, {"min_entries", p.min_entries}, {"min_words", p.min_words},
+            {"first_within_days", p.first_within_days}, {"last_within_days", p.last_within_days}};
 }
 
 } // namespace
@@ -285,6 +312,9 @@ const RequirementKind journal_kind{
     .check = check_journal,
     .scaffold = init,
     .own_writing = own_writing,
+    .moved_by = "journal",
+    .required_headings = entry_headings,
+    .timeline = timeline,
     .dated_records = true,
 };
 

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "portfolio/manifest.hpp"
+
 namespace lilo {
 
 // The kinds lilo implements, one line each; each is defined in its own file
@@ -55,6 +57,16 @@ const RequirementKind& kind_of(const RequirementSpec& r)
     const auto* k = find_kind(r.kind);
     if (!k) throw std::logic_error(r.id + ": no requirement kind '" + r.kind + "'");
     return *k;
+}
+
+std::optional<RequirementPlace> requirement_place(const RequirementSpec& r, const Manifest* manifest)
+{
+    const RequirementKind& kind = kind_of(r);
+    if (kind.moved_by.empty()) return std::nullopt;
+    const bool folder = !kind.takes("path");
+    if (manifest)
+        if (auto moved = manifest->path_setting(std::string(kind.moved_by))) return RequirementPlace{*moved, folder};
+    return RequirementPlace{param_text(r, folder ? "folder" : "path"), folder};
 }
 
 nlohmann::json param_value(const RequirementSpec& r, std::string_view name)

@@ -15,6 +15,7 @@
 
 namespace lilo {
 
+struct Manifest;     // portfolio/manifest.hpp
 class CheckContext;  // rules/context.hpp: what a check sees (kinds' own files include it)
 
 // A kind's verdict on a requirement.
@@ -26,6 +27,13 @@ struct KindCode {
     std::string_view slug;
     std::string_view meaning;
     std::string_view fix;
+};
+
+// The headings a file of a requirement needs, each with its alternatives,
+// and the words each section needs where the kind counts sections' words.
+struct FileHeadings {
+    Headings headings;
+    std::optional<long> min_section_words;
 };
 
 struct RequirementKind {
@@ -51,9 +59,16 @@ struct RequirementKind {
     // The files of the candidate's own prose it holds in this portfolio, where
     // a private interviewee must not be named (null: none).
     std::vector<std::string> (*own_writing)(const CheckContext&, const RequirementSpec&) = nullptr;
-    // portfolio.yaml's key that moves its file, the `path` parameter (`essay:`
-    // moves essay.md); empty: none. A criterion's `links_to` follows it.
+    // portfolio.yaml's key that moves its place: its `path` parameter, a file
+    // (`essay:` moves essay.md), or its `folder` parameter (`journal:` moves
+    // journal/); empty: none. A criterion's `links_to` and the editor follow it.
     std::string_view moved_by = {};
+    // The headings a Markdown file of the requirement needs (`meta`: the
+    // file's front matter), for the editor's hover and quick fixes (null: none).
+    FileHeadings (*required_headings)(const RequirementSpec&, const nlohmann::json& meta) = nullptr;
+    // lilo serve: what the live page draws the kind's dated entries against,
+    // as a timeline (the journal's gaps and counts); null: it keeps none.
+    nlohmann::json (*timeline)(const RequirementSpec&) = nullptr;
     // Capabilities the rest of lilo asks about instead of comparing names.
     bool dated_records = false;      // its records' dates are held against the git history
     bool addresses_criteria = false; // it evaluates the programme's criteria (C1…)
@@ -66,6 +81,15 @@ struct RequirementKind {
 };
 
 std::span<const RequirementKind* const> requirement_kinds();
+
+// Where a requirement's file or folder is in a portfolio, for a kind that
+// portfolio.yaml can move (`moved_by`): that setting (manifest may be null),
+// else the `path` or `folder` parameter. Null for a kind it cannot move.
+struct RequirementPlace {
+    std::string path;     // portfolio-relative, as written
+    bool folder = false;
+};
+std::optional<RequirementPlace> requirement_place(const RequirementSpec& requirement, const Manifest* manifest);
 const RequirementKind* find_kind(std::string_view name);
 // The kind of a requirement; throws std::logic_error for one the registry lacks
 // (a programme cannot load with an unknown kind).

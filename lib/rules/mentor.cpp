@@ -105,7 +105,7 @@ Outcome check_mentor(CheckContext& ctx)
 
     const long min_meetings = p.min_meetings;
     const auto min_words = static_cast<std::uint64_t>(p.min_meeting_words);
-    const std::string folder = ctx.configured_path("mentoring", p.folder);
+    const std::string folder = requirement_place(*ctx.requirement, &ctx.manifest)->path;
     long good = 0;
     if (auto records = read_records(ctx, folder, "meetings-missing", "mentoring")) {
         for (auto& r : *records) {
@@ -188,6 +188,7 @@ const RequirementKind mentor_kind{
     .check = check_mentor,
     .scaffold = init,
     .manifest_part = manifest_part,
+    .moved_by = "mentoring",
     .dated_records = true,
     .signed_off = true,
 };

@@ -154,6 +154,13 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
     w.add(rel, t);
 }
 
+// For the editor: the description's sections, and the words each needs.
+FileHeadings project_headings(const RequirementSpec& r, const nlohmann::json&)
+{
+    const Params& p = params_of<Params>(r);
+    return {p.sections, p.min_section_words};
+}
+
 } // namespace
 
 extern const RequirementKind project_kind;
@@ -165,6 +172,7 @@ const RequirementKind project_kind{
     .check = check_project,
     .scaffold = init,
     .moved_by = "project",
+    .required_headings = project_headings,
 };
 
 } // namespace lilo

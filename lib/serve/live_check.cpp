@@ -28,18 +28,22 @@ std::string clock_now()
 nlohmann::json page_targets(const Programme& programme)
 {
     nlohmann::json out = {{"programme_title", programme.title}};
-    const RequirementSpec* essay = programme.requirement_of_kind("essay");
+    // The essay: the requirement that evaluates the criteria; the journal: the
+    // one whose kind keeps a time line of dated entries.
+    const RequirementSpec* essay = nullptr;
+    for (const auto& q : programme.requirements) {
+        const auto& kind = kind_of(q);
+        if (!essay && kind.addresses_criteria) essay = &q;
+        if (kind.timeline && !out.contains("journal")) {
+            out["journal"] = kind.timeline(q);
+            out["journal"]["requirement"] = q.id;
+        }
+    }
     nlohmann::json criteria = nlohmann::json::object();
     for (const auto& c : programme.criteria)
         criteria[c.id] = {{"min_words", essay ? nlohmann::json(criterion_min_words(c, *essay))
                                        : c.min_words ? nlohmann::json(*c.min_words) : nlohmann::json(nullptr)}};
     out["criteria"] = criteria;
-    if (const RequirementSpec* journal = programme.requirement_of_kind("journal")) {
-        nlohmann::json j = {{"requirement", journal->id}};
-        for (const char* key : {"max_gap_days", "min_entries", "min_words", "first_within_days", "last_within_days"})
-            j[key] = param_count(*journal, key);
-        out["journal"] = j;
-    }
     if (essay) out["essay"] = {{"requirement", essay->id}};
     return out;
 }

@@ -197,6 +197,28 @@ check(not os.path.exists(entry_path), "nothing was written into the portfolio")
 c.notify("textDocument/didClose", {"textDocument": {"uri": entry_uri}})
 check(c.diagnostics(entry_uri) == [], "didClose: the closed entry's diagnostics cleared")
 
+# --- code action: an interview's missing section (R5), from the kind's sections ---
+interview_path = os.path.join(folder, "interviews", "2026-02-24-interview-principal.md")
+interview_uri = uri(interview_path)
+interview = open(interview_path, encoding="utf-8").read().replace("## Reflection", "## Afterwards")
+c.notify("textDocument/didOpen", {"textDocument": {"uri": interview_uri, "languageId": "markdown", "version": 1, "text": interview}})
+diags = c.diagnostics(interview_uri, 1)
+check(any("Reflection" in d["message"] for d in diags), "an interview without Reflection: a finding says so (%s)" % codes(diags))
+acts = [a for a in actions(interview_uri, 0) if a["title"] == "Add the heading 'Reflection' (R5)"]
+check(len(acts) == 1, "a code action adds the interview's Reflection heading")
+if acts:
+    interview = apply_edits(interview, acts[0]["edit"]["changes"][interview_uri])
+    c.notify("textDocument/didChange", {"textDocument": {"uri": interview_uri, "version": 2}, "contentChanges": [{"text": interview}]})
+    diags = c.diagnostics(interview_uri, 2)
+    check(not any("Reflection" in d["message"] for d in diags) and interview.rstrip().endswith("## Reflection"),
+          "applied: no finding about Reflection (%s)" % codes(diags))
+readme_uri = uri(os.path.join(folder, "interviews", "README.md"))
+c.notify("textDocument/didOpen", {"textDocument": {"uri": readme_uri, "languageId": "markdown", "version": 1, "text": "# Interviews\n"}})
+check(not [a for a in actions(readme_uri, 0) if a["title"].startswith("Add the heading")],
+      "the folder's README is not an interview: no heading to add")
+c.notify("textDocument/didClose", {"textDocument": {"uri": readme_uri}})
+c.notify("textDocument/didClose", {"textDocument": {"uri": interview_uri}})
+
 # --- a folder's finding, shown on portfolio.yaml --------------------------------
 manifest_uri = uri(os.path.join(folder, "portfolio.yaml"))
 journal = os.path.join(folder, "journal")

@@ -12,11 +12,13 @@
 #include <sstream>
 
 #include "check.hpp"
+#include "portfolio/manifest.hpp"
 #include "programme/programme.hpp"
 #include "rules/explain.hpp"
 #include "rules/kinds.hpp"
 #include "scaffold/scaffold.hpp"
 #include "scaffold/writer.hpp"
+#include "yaml/yaml_json.hpp"
 
 using namespace lilo;
 namespace fs = std::filesystem;
@@ -193,15 +195,78 @@ TEST_CASE("lilo-programme(5) names every kind and every parameter")
     }
 }
 
-TEST_CASE("a kind whose file portfolio.yaml moves has that file as its `path`, and the manifest schema knows the key")
+TEST_CASE("a kind whose place portfolio.yaml moves has it as its `path` or `folder`, and the manifest schema knows the key")
 {
     const auto manifest_schema = nlohmann::json::parse(slurp(source_dir / "schemas/portfolio.schema.json"));
     for (const auto* kind : requirement_kinds()) {
-        if (kind->moved_by.empty()) continue;
         CAPTURE(kind->name);
-        CHECK(kind->takes("path"));
+        // The editor finds a kind's files, and a criterion's links_to its place, through moved_by.
+        if (kind->required_headings) CHECK(!kind->moved_by.empty());
+        if (kind->moved_by.empty()) continue;
+        CHECK((kind->takes("path") || kind->takes("folder")));
         CHECK(manifest_schema["properties"].contains(std::string(kind->moved_by)));
     }
+}
+
+TEST_CASE("a requirement's place: portfolio.yaml's setting, else its parameter")
+{
+    const Programme p = load_programme("lilo-certificate", ".");
+    const auto req = [&](const std::string& id) -> const RequirementSpec& {
+        const auto it = std::find_if(p.requirements.begin(), p.requirements.end(), [&](const auto& r) { return r.id == id; });
+        REQUIRE(it != p.requirements.end());
+        return *it;
+    };
+    auto parsed = parse_yaml("journal: diary\nessay: final/reflection.md\n");
+    REQUIRE(parsed.doc);
+    const Manifest m = read_manifest(std::move(*parsed.doc));
+
+    const auto journal = requirement_place(req("R2"), &m);
+    REQUIRE(journal);
+    CHECK(journal->path == "diary");
+    CHECK(journal->folder);
+    const auto essay = requirement_place(req("R6"), &m);
+    REQUIRE(essay);
+    CHECK(essay->path == "final/reflection.md");
+    CHECK(!essay->folder);
+    // Not moved: the programme's parameter.
+    const auto project = requirement_place(req("R4"), &m);
+    REQUIRE(project);
+    CHECK(project->path == "project/project.md");
+    CHECK(requirement_place(req("R1"), nullptr)->path == "mentoring");
+    CHECK(requirement_place(req("R5"), nullptr)->folder);
+    CHECK(requirement_place(req("R2"), nullptr)->path == "journal");
+    // The courses have no file or folder of their own that portfolio.yaml moves.
+    CHECK(!requirement_place(req("R3"), &m));
+}
+
+TEST_CASE("the headings a kind asks of a file: the project's sections, an interview's, a journal entry's model")
+{
+    const Programme p = load_programme("lilo-certificate", ".");
+    const auto req = [&](const std::string& id) -> const RequirementSpec& {
+        const auto it = std::find_if(p.requirements.begin(), p.requirements.end(), [&](const auto& r) { return r.id == id; });
+        REQUIRE(it != p.requirements.end());
+        return *it;
+    };
+    const auto none = nlohmann::json::object();
+    const auto headings_of = [&](const std::string& id, const nlohmann::json& meta) {
+        const auto& kind = kind_of(req(id));
+        REQUIRE(static_cast<bool>(kind.required_headings));
+        return kind.required_headings(req(id), meta);
+    };
+    const auto project = headings_of("R4", none);
+    CHECK(project.headings == param_headings(req("R4"), "sections"));
+    CHECK(project.min_section_words == param_count(req("R4"), "min_section_words"));
+    const auto interview = headings_of("R5", none);
+    CHECK(interview.headings == Headings{{"Purpose"}, {"Questions"}, {"Notes", "Transcript"}, {"Reflection"}});
+    CHECK(!interview.min_section_words);
+    // A model is named ignoring case and spacing, as the check names it.
+    const auto gibbs = headings_of("R2", {{"model", "  GIBBS "}});
+    REQUIRE(!gibbs.headings.empty());
+    CHECK(gibbs.headings.front() == std::vector<std::string>{"Description"});
+    CHECK(headings_of("R2", none).headings.empty());
+    CHECK(headings_of("R2", {{"model", "no such model"}}).headings.empty());
+    CHECK(headings_of("R2", {{"model", 3}}).headings.empty());
+    CHECK(!kind_of(req("R6")).required_headings);
 }
 
 TEST_CASE("every kind's codes have explain text, once each")

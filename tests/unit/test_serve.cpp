@@ -143,6 +143,21 @@ TEST_CASE("serve: a criterion's own min_words wins over the essay's min_section_
     CHECK(t["programme_title"] == prog.title);
 }
 
+TEST_CASE("serve: the time line's targets come from the kind that keeps one, the essay's from the one that addresses the criteria")
+{
+    const auto cert = lilo::programme_from_text("id: centre\ntitle: Centre\nextends: lilo-certificate\nrequirements:\n  R2: {max_gap_days: 20}\n", "centre.yaml");
+    const auto t = lilo::page_targets(cert);
+    CHECK(t["journal"]["requirement"] == "R2");
+    CHECK(t["journal"]["max_gap_days"] == 20);
+    CHECK(t["journal"]["min_entries"].is_number());
+    CHECK(t["essay"]["requirement"] == "R6");
+    // A programme without a journal or a final reflective piece: no time line, no essay.
+    const auto mphil = lilo::load_programme("mphil-elsi", ".");
+    const auto m = lilo::page_targets(mphil);
+    CHECK(!m.contains("journal"));
+    CHECK(!m.contains("essay"));
+}
+
 TEST_CASE("serve: the key is 128 random bits in hex, new each time, compared exactly")
 {
     std::set<std::string> keys;
