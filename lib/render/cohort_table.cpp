@@ -12,24 +12,8 @@ namespace lilo {
 
 namespace {
 
-// Cut to `width` terminal columns, with an ellipsis when cut.
-std::string fit(const std::string& s, std::size_t width)
-{
-    if (terminal_width(s) <= width) return s + std::string(width - terminal_width(s), ' ');
-    std::string out;
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t start = i;
-        decode_utf8(s, i);
-        const std::string ch = s.substr(start, i - start);
-        const std::size_t cw = terminal_width(ch);
-        if (w + cw + 1 > width) break;
-        out += ch;
-        w += cw;
-    }
-    out += "…";
-    return out + std::string(width - w - 1, ' ');
-}
+// Cut to `width` terminal columns (with an ellipsis when cut) and padded to them.
+std::string fit(const std::string& s, std::size_t width) { return pad_to_width(cut_to_width(s, width), width); }
 
 std::string csv_field(const std::string& s)
 {

@@ -51,6 +51,29 @@ std::size_t terminal_width(std::string_view text)
     return width;
 }
 
+std::string cut_to_width(std::string_view text, std::size_t columns)
+{
+    if (terminal_width(text) <= columns) return std::string(text);
+    std::string out;
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t start = i;
+        decode_utf8(text, i);
+        const std::string_view one = text.substr(start, i - start);
+        const std::size_t w = terminal_width(one);
+        if (width + w + 1 > columns) break;
+        out.append(one);
+        width += w;
+    }
+    return out + "…";
+}
+
+std::string pad_to_width(std::string_view text, std::size_t columns)
+{
+    const std::size_t w = terminal_width(text);
+    return std::string(text) + std::string(columns > w ? columns - w : 0, ' ');
+}
+
 std::string escape_invalid_utf8(std::string_view text)
 {
     std::string out;

@@ -25,6 +25,12 @@ std::string escape_invalid_utf8(std::string_view text);
 // take two, combining marks none, everything else one. Valid UTF-8 only.
 std::size_t terminal_width(std::string_view text);
 
+// The text cut to at most `columns` terminal columns, ending in "…" when it
+// is cut, never inside a character. Valid UTF-8 only.
+std::string cut_to_width(std::string_view text, std::size_t columns);
+// The text with spaces after it to fill `columns` terminal columns (as it is when wider).
+std::string pad_to_width(std::string_view text, std::size_t columns);
+
 // Decodes one code point at text[i] (which must be valid UTF-8) and advances i.
 inline char32_t decode_utf8(std::string_view text, std::size_t& i)
 {

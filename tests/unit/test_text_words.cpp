@@ -104,3 +104,17 @@ TEST_CASE("word limits: parsing and wording")
     CHECK_FALSE(parse_word_limit("6500-6000"));
     CHECK(with_commas(1234567) == "1,234,567");
 }
+
+TEST_CASE("text cut and padded by terminal columns, never inside a character")
+{
+    CHECK(cut_to_width("short", 10) == "short");
+    CHECK(cut_to_width("exactly ten", 11) == "exactly ten");
+    CHECK(cut_to_width("a longer title", 8) == "a longe…");
+    // 陳 takes two columns: the cut falls before a character that would not fit.
+    CHECK(cut_to_width("陳大文的反思", 7) == "陳大文…");
+    CHECK(cut_to_width("陳大文的反思", 8) == "陳大文…");
+    CHECK(terminal_width(cut_to_width("陳大文的反思日誌", 9)) <= 9);
+    CHECK(!find_invalid_utf8(cut_to_width("é" + std::string(50, 'e'), 1)));
+    CHECK(pad_to_width("陳", 4) == "陳  ");
+    CHECK(pad_to_width("wider", 2) == "wider");
+}
