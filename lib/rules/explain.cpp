@@ -8,6 +8,7 @@
 
 #include "core/date.hpp"
 #include "rules/kinds.hpp"
+#include "text/utf8.hpp"
 
 namespace lilo {
 
@@ -133,9 +134,11 @@ std::string normal_code(const std::string& id)
     return out;
 }
 
-std::string param_lines(const Programme& p, const std::string& base, const nlohmann::json& params)
+// The parameters in force, alphabetically, each with where it is set: the
+// programme's, and for a requirement its kind's defaults where none is given.
+std::string param_lines(const Programme& p, const std::string& base, const nlohmann::json& params, const RequirementKind* kind = nullptr)
 {
-    std::string out;
+    std::map<std::string, std::pair<nlohmann::json, std::string>> shown;  // name → (value, where)
     for (auto it = params.begin(); it != params.end(); ++it) {
         if (it.key() == "kind" || it.key() == "title") continue;
         const std::string ptr = base + "/" + it.key();
@@ -147,9 +150,16 @@ std::string param_lines(const Programme& p, const std::string& base, const nlohm
             up.erase(up.rfind('/'));
             if (auto at = p.origins.find(up); at != p.origins.end()) origin = at->second;
         }
-        std::string value = plain(*it);
+        shown.emplace(it.key(), std::pair{*it, origin});
+    }
+    if (kind)
+        for (const auto& param : kind->parameters())
+            if (!param.default_value.is_null()) shown.emplace(std::string(param.name), std::pair{param.default_value, "lilo's default"});
+    std::string out;
+    for (const auto& [name, shown_value] : shown) {
+        std::string value = plain(shown_value.first);
         if (value.size() > 70) value = value.substr(0, 67) + "…";
-        out += fmt::format("  {:<26} {}  ({})\n", it.key(), value, origin);
+        out += fmt::format("  {:<26} {}  ({})\n", name, value, shown_value.second);
     }
     return out;
 }
@@ -191,11 +201,16 @@ std::string cadence(const std::vector<const DatedEntry*>& entries)
 std::string explain_overview(const Programme& p, const Report* r)
 {
     std::string out = fmt::format("{} ({}), from {}\n", p.title, p.id, p.source);
+    // A line never ends in spaces; a title is cut at 42 columns, whole characters.
+    const auto line = [](std::string s) {
+        s.erase(s.find_last_not_of(' ') + 1);
+        return s + "\n";
+    };
     for (const auto& q : p.requirements) {
         const auto* kind = find_kind(q.kind);
-        out += fmt::format("  {:<4} {:<42} {:<7} {}\n", q.id, q.title, status_of(r, q.id), kind ? kind->summary : "");
+        out += line(fmt::format("  {:<4} {} {:<7} {}", q.id, pad_to_width(q.title, 42), status_of(r, q.id), kind ? kind->summary : ""));
     }
-    for (const auto& c : p.criteria) out += fmt::format("  {:<4} {:<42} {}\n", c.id, c.title.substr(0, 42), status_of(r, c.id));
+    for (const auto& c : p.criteria) out += line(fmt::format("  {:<4} {} {}", c.id, pad_to_width(cut_to_width(c.title, 42), 42), status_of(r, c.id)));
     out += "`lilo explain R2` (or C6, or a code such as R2.gap) says more.\n";
     return out;
 }
@@ -240,7 +255,7 @@ std::optional<std::string> explain(const Programme& p, const std::string& asked,
     const auto entries = r && req ? r->entries_of(req->id) : std::vector<const DatedEntry*>{};
     if (slug.empty() && !entries.empty()) out += cadence(entries);
     // The parameters after: the thresholds behind the answer, and where each is set.
-    if (req) out += "\nParameters in force, and where each comes from:\n" + param_lines(p, "/requirements/" + req->id, req->params);
+    if (req) out += "\nParameters in force, and where each comes from:\n" + param_lines(p, "/requirements/" + req->id, req->params, find_kind(req->kind));
     else if (crit) out += "\nParameters in force, and where each comes from:\n" + param_lines(p, "/criteria/" + crit->id, crit->params);
     return out;
 }

@@ -18,6 +18,7 @@
 #include "rules/kinds.hpp"
 #include "scaffold/scaffold.hpp"
 #include "scaffold/writer.hpp"
+#include "text/utf8.hpp"
 #include "yaml/yaml_json.hpp"
 
 using namespace lilo;
@@ -267,6 +268,17 @@ TEST_CASE("the headings a kind asks of a file: the project's sections, an interv
     CHECK(headings_of("R2", {{"model", "no such model"}}).headings.empty());
     CHECK(headings_of("R2", {{"model", 3}}).headings.empty());
     CHECK(!kind_of(req("R6")).required_headings);
+}
+
+TEST_CASE("the explain overview cuts long titles at whole characters and ends no line in spaces")
+{
+    const Programme p = programme_from_text("extends: lilo-certificate\nid: hk\ntitle: HK\ncriteria:\n"
+                                            "  C1: {title: \"在自己的學校情境中成功領導的特質與實踐：一位校長的反思\"}\n",
+                                            "hk.yaml");
+    const std::string out = explain_overview(p, nullptr);
+    CHECK(!find_invalid_utf8(out));
+    CHECK(out.find(" \n") == std::string::npos);
+    CHECK(out.find("  C1   在自己的學校情境中成功領導的特質與實踐：…\n") != std::string::npos);
 }
 
 TEST_CASE("every kind's codes have explain text, once each")
