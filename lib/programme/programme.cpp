@@ -24,6 +24,7 @@ struct Layer {
     nlohmann::json value;
     YamlDoc doc;
     std::string dir;       // where the files it extends are named from
+    bool built_in = false; // one of lilo's programmes (a file's label may be anything)
 };
 
 std::string builtin_name(std::string_view id) { return "programmes/" + std::string(id) + ".yaml"; }
@@ -104,7 +105,9 @@ Layer read_layer(const std::string& ref, const std::string& dir, const Programme
             throw ProgrammeError("", 0, "unknown programme '" + ref + "' (built-in: " + known + "; or give the path of a programme file)");
         }
         canonical_key = "builtin:" + ref;
-        return parse_layer(std::string(*data), "built-in " + ref, Validate::built_in);
+        Layer layer = parse_layer(std::string(*data), "built-in " + ref, Validate::built_in);
+        layer.built_in = true;
+        return layer;
     }
     ProgrammeText file = read(ref, dir);
     canonical_key = file.key;
@@ -223,11 +226,10 @@ Programme resolve_chain(std::optional<Layer> first, std::string first_key, const
         seen.push_back(key);
         std::string parent;
         if (layer.value.contains("extends")) parent = layer.value["extends"].get<std::string>();
-        const std::string label = layer.label;
         chain.push_back(std::move(layer));
         if (parent.empty()) break;
-        if (chain.size() > 16) throw ProgrammeError(label, 1, "extends chain is longer than 16 files");
-        if (!label.starts_with("built-in ")) dir = chain.back().dir;
+        if (chain.size() > 16) throw ProgrammeError(chain.back().label, 1, "extends chain is longer than 16 files");
+        if (!chain.back().built_in) dir = chain.back().dir;
         next = parent;
     }
     // Merge from the root of the chain down: maps key by key, the rest replaced.
@@ -246,7 +248,7 @@ Programme resolve_chain(std::optional<Layer> first, std::string first_key, const
     const Layer& top = chain.front();
     // The merged programme must be complete: every requirement has its kind
     // and parameters (a built-in programme on its own is, as tested).
-    const bool all_built_in = std::all_of(chain.begin(), chain.end(), [](const Layer& l) { return l.label.starts_with("built-in "); });
+    const bool all_built_in = std::all_of(chain.begin(), chain.end(), [](const Layer& l) { return l.built_in; });
     YamlDoc whole;
     whole.value = merged;
     const auto errors = all_built_in ? std::vector<SchemaError>{} : embedded_validator("programme.schema.json").validate(whole);

@@ -164,20 +164,26 @@ if acts:
     check("C9.heading-missing" not in codes(diags), "applied: C9.heading-missing gone (%s)" % codes(diags))
 
 # --- code action: the project's missing section (R4) ---------------------------
+def fix_in(file_uri, text, title):
+    """Opens `text` as the buffer of file_uri, applies the code action titled `title` and sends the change:
+    (the diagnostics before, the actions so titled, the text after, the diagnostics after)."""
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": file_uri, "languageId": "markdown", "version": 1, "text": text}})
+    before = c.diagnostics(file_uri, 1)
+    acts = [a for a in actions(file_uri, 0) if a["title"] == title]
+    if not acts:
+        return before, acts, text, before
+    text = apply_edits(text, acts[0]["edit"]["changes"][file_uri])
+    c.notify("textDocument/didChange", {"textDocument": {"uri": file_uri, "version": 2}, "contentChanges": [{"text": text}]})
+    return before, acts, text, c.diagnostics(file_uri, 2)
+
+
 project_path = os.path.join(folder, "project", "project.md")
-project_uri = uri(project_path)
 project = open(project_path, encoding="utf-8").read().replace("## Evaluation", "## What happened")
-c.notify("textDocument/didOpen", {"textDocument": {"uri": project_uri, "languageId": "markdown", "version": 1, "text": project}})
-diags = c.diagnostics(project_uri, 1)
-check("R4.section-missing" in codes(diags), "project without Evaluation: R4.section-missing (%s)" % codes(diags))
-acts = [a for a in actions(project_uri, 0) if a["title"] == "Add the heading 'Evaluation' (R4)"]
+before, acts, project, diags = fix_in(uri(project_path), project, "Add the heading 'Evaluation' (R4)")
+check("R4.section-missing" in codes(before), "project without Evaluation: R4.section-missing (%s)" % codes(before))
 check(len(acts) == 1, "a code action adds the Evaluation heading")
-if acts:
-    project = apply_edits(project, acts[0]["edit"]["changes"][project_uri])
-    c.notify("textDocument/didChange", {"textDocument": {"uri": project_uri, "version": 2}, "contentChanges": [{"text": project}]})
-    diags = c.diagnostics(project_uri, 2)
-    check("R4.section-missing" not in codes(diags) and project.rstrip().endswith("## Evaluation"),
-          "applied: R4.section-missing gone (%s)" % codes(diags))
+check("R4.section-missing" not in codes(diags) and project.rstrip().endswith("## Evaluation"),
+      "applied: R4.section-missing gone (%s)" % codes(diags))
 
 # --- code action: a reflective model's headings (R2), in a new unsaved entry ---
 entry_path = os.path.join(folder, "journal", "2026-06-20-gibbs.md")
@@ -201,17 +207,11 @@ check(c.diagnostics(entry_uri) == [], "didClose: the closed entry's diagnostics 
 interview_path = os.path.join(folder, "interviews", "2026-02-24-interview-principal.md")
 interview_uri = uri(interview_path)
 interview = open(interview_path, encoding="utf-8").read().replace("## Reflection", "## Afterwards")
-c.notify("textDocument/didOpen", {"textDocument": {"uri": interview_uri, "languageId": "markdown", "version": 1, "text": interview}})
-diags = c.diagnostics(interview_uri, 1)
-check(any("Reflection" in d["message"] for d in diags), "an interview without Reflection: a finding says so (%s)" % codes(diags))
-acts = [a for a in actions(interview_uri, 0) if a["title"] == "Add the heading 'Reflection' (R5)"]
+before, acts, interview, diags = fix_in(interview_uri, interview, "Add the heading 'Reflection' (R5)")
+check(any("Reflection" in d["message"] for d in before), "an interview without Reflection: a finding says so (%s)" % codes(before))
 check(len(acts) == 1, "a code action adds the interview's Reflection heading")
-if acts:
-    interview = apply_edits(interview, acts[0]["edit"]["changes"][interview_uri])
-    c.notify("textDocument/didChange", {"textDocument": {"uri": interview_uri, "version": 2}, "contentChanges": [{"text": interview}]})
-    diags = c.diagnostics(interview_uri, 2)
-    check(not any("Reflection" in d["message"] for d in diags) and interview.rstrip().endswith("## Reflection"),
-          "applied: no finding about Reflection (%s)" % codes(diags))
+check(not any("Reflection" in d["message"] for d in diags) and interview.rstrip().endswith("## Reflection"),
+      "applied: no finding about Reflection (%s)" % codes(diags))
 readme_uri = uri(os.path.join(folder, "interviews", "README.md"))
 c.notify("textDocument/didOpen", {"textDocument": {"uri": readme_uri, "languageId": "markdown", "version": 1, "text": "# Interviews\n"}})
 check(not [a for a in actions(readme_uri, 0) if a["title"].startswith("Add the heading")],

@@ -100,6 +100,23 @@ TEST_CASE("invalid programme files are refused at their file and line")
     CHECK_THROWS_WITH_AS(load_programme((dir.dir() / "a.yaml").string(), ""), doctest::Contains("cycle"), ProgrammeError);
 }
 
+TEST_CASE("a programme file is a file whatever its name: one called 'built-in …' is still checked whole")
+{
+    // C11 with no title is valid in the file alone (a file may refine a criterion) but not once merged.
+    const std::string text = "extends: lilo-certificate\nid: c\ntitle: C\ncriteria:\n  C11: {min_words: 50}\n";
+    for (const char* label : {"centre.yaml", "built-in centre.yaml"}) {
+        CAPTURE(label);
+        try {
+            programme_from_text(text, label);
+            FAIL("loaded");
+        } catch (const ProgrammeError& e) {
+            CHECK(e.file == label);
+            CHECK(e.line == 5);
+            CHECK(std::string(e.what()).find("title") != std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("model names match ignoring case, in entries and programme files")
 {
     PortfolioCopy p;

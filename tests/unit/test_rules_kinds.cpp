@@ -37,6 +37,14 @@ std::string slurp(const fs::path& p)
 
 const fs::path source_dir = LILO_SOURCE_DIR;
 
+// A programme's requirement by id (the test fails when it has none).
+const RequirementSpec& requirement(const Programme& p, const std::string& id)
+{
+    const auto it = std::find_if(p.requirements.begin(), p.requirements.end(), [&](const auto& r) { return r.id == id; });
+    REQUIRE(it != p.requirements.end());
+    return *it;
+}
+
 nlohmann::json programme_schema() { return nlohmann::json::parse(slurp(source_dir / "schemas/programme.schema.json")); }
 
 // The parameters the schema requires of a kind (its if/then block).
@@ -212,11 +220,7 @@ TEST_CASE("a kind whose place portfolio.yaml moves has it as its `path` or `fold
 TEST_CASE("a requirement's place: portfolio.yaml's setting, else its parameter")
 {
     const Programme p = load_programme("lilo-certificate", ".");
-    const auto req = [&](const std::string& id) -> const RequirementSpec& {
-        const auto it = std::find_if(p.requirements.begin(), p.requirements.end(), [&](const auto& r) { return r.id == id; });
-        REQUIRE(it != p.requirements.end());
-        return *it;
-    };
+    const auto req = [&](const std::string& id) -> const RequirementSpec& { return requirement(p, id); };
     auto parsed = parse_yaml("journal: diary\nessay: final/reflection.md\n");
     REQUIRE(parsed.doc);
     const Manifest m = read_manifest(std::move(*parsed.doc));
@@ -243,11 +247,7 @@ TEST_CASE("a requirement's place: portfolio.yaml's setting, else its parameter")
 TEST_CASE("the headings a kind asks of a file: the project's sections, an interview's, a journal entry's model")
 {
     const Programme p = load_programme("lilo-certificate", ".");
-    const auto req = [&](const std::string& id) -> const RequirementSpec& {
-        const auto it = std::find_if(p.requirements.begin(), p.requirements.end(), [&](const auto& r) { return r.id == id; });
-        REQUIRE(it != p.requirements.end());
-        return *it;
-    };
+    const auto req = [&](const std::string& id) -> const RequirementSpec& { return requirement(p, id); };
     const auto none = nlohmann::json::object();
     const auto headings_of = [&](const std::string& id, const nlohmann::json& meta) {
         const auto& kind = kind_of(req(id));
@@ -403,11 +403,7 @@ TEST_CASE("a kind's parameters are parsed once, as the programme loads: the prog
     const Programme p = programme_from_text("extends: lilo-certificate\nid: c\ntitle: C\nrequirements:\n"
                                             "  R2:\n    min_entries: 7\n  R5:\n    min_questions: 3\n",
                                             "centre.yaml");
-    const auto req = [&](const std::string& id) -> const RequirementSpec& {
-        const auto it = std::find_if(p.requirements.begin(), p.requirements.end(), [&](const auto& r) { return r.id == id; });
-        REQUIRE(it != p.requirements.end());
-        return *it;
-    };
+    const auto req = [&](const std::string& id) -> const RequirementSpec& { return requirement(p, id); };
     CHECK(req("R2").parsed.has_value());
     CHECK(param_count(req("R2"), "min_entries") == 7);         // the centre's
     CHECK(param_count(req("R2"), "max_gap_days") == 31);       // lilo-certificate's
