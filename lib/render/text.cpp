@@ -142,7 +142,7 @@ std::string render_text(const Report& r, const TextStyle& style)
             if (!r.mentor_signs_off) out += "Next: `lilo bundle` makes the submission, a file anyone can verify.\n";
             else if (r.signoff == "current")
                 out += "Next: your mentor's sign-off matches the portfolio; bundle it: `lilo bundle` makes the submission, a file anyone can verify.\n";
-            else out += "Next: ask your mentor to review it and record `lilo fingerprint` in signoff.yaml.\n";
+            else out += "Next: ask your mentor to review it and sign it off: `lilo signoff`, run by the mentor, writes signoff.yaml.\n";
         }
     } else {
         const std::string criteria = r.criteria.empty() ? "" : fmt::format(", {} of {} criteria missing", missing, r.criteria.size());

@@ -116,7 +116,7 @@ footer{max-width:1100px;margin:28px auto 24px;padding:0 24px;font-size:.8rem;col
 
   function signoffOf(s) {
     var d = s.report.diagnostics.filter(function (x) { return /\.signoff-/.test(x.code); })[0];
-    if (!s.signoff.present) return {cls: 'none', text: 'Not signed off yet: when the portfolio is ready, your mentor reviews it and records `lilo fingerprint` in signoff.yaml.'};
+    if (!s.signoff.present) return {cls: 'none', text: 'Not signed off yet: when the portfolio is ready, your mentor reviews it and signs it off with `lilo signoff`.'};
     if (!d) return {cls: 'current', text: 'Signed off, and nothing has changed since: the sign-off is current.'};
     if (/stale/.test(d.code)) return {cls: 'stale', text: 'Out of date: ' + d.message, diag: d};
     return {cls: 'stale', text: 'signoff.yaml: ' + d.message, diag: d};
@@ -137,8 +137,8 @@ footer{max-width:1100px;margin:28px auto 24px;padding:0 24px;font-size:.8rem;col
     if (!items.length) {
       var so = signoffOf(s), mentor = r.requirements.some(function (q) { return q.kind === 'mentor'; });
       ol.appendChild(el('li', null, so.cls === 'current' || !mentor ? (mentor ? 'Everything is met and signed off: ' : 'Everything is met: ') + '`lilo bundle` makes the submission, a file anyone can verify.'
-        : so.cls === 'stale' ? 'Everything is met: ask your mentor to review the changes and sign again (`lilo fingerprint`).'
-        : 'Everything is met: ask your mentor to review it and record `lilo fingerprint` in signoff.yaml.'));
+        : so.cls === 'stale' ? 'Everything is met: ask your mentor to review the changes and sign again (`lilo signoff`).'
+        : 'Everything is met: ask your mentor to review it and sign it off with `lilo signoff`.'));
     }
   }
 
