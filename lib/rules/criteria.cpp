@@ -31,8 +31,10 @@ std::string moved_path(const CheckContext& ctx, const std::string& path)
         const auto* kind = find_kind(q.kind);
         if (!kind || kind->moved_by.empty()) continue;
         const auto place = requirement_place(q, nullptr);
+        std::string_view folder = place->path;  // `folder: journal/` is the folder journal
+        while (folder.size() > 1 && folder.back() == '/') folder.remove_suffix(1);
         const bool moved_file = !place->folder && path == place->path;
-        const bool in_moved_folder = place->folder && slash != std::string::npos && first == place->path;
+        const bool in_moved_folder = place->folder && slash != std::string::npos && first == folder;
         if (!moved_file && !in_moved_folder) continue;
         const auto moved = ctx.manifest.path_setting(std::string(kind->moved_by));
         if (!moved) break;

@@ -486,6 +486,21 @@ TEST_CASE("C1–C10 criteria")
         p.edit("essay.md", "[my interview](interviews/2026-02-24-interview-principal.md)", "my interview");
         expect_missing(p.check(), "C2", "C2.link", p.line_of("essay.md", "## Interviewing an experienced principal"));
     }
+    SUBCASE("C2's interviews/ is where portfolio.yaml moves it, also for a programme that writes the folder with a slash")
+    {
+        std::filesystem::rename(p.dir() / "interviews", p.dir() / "talks");
+        p.write("portfolio.yaml", p.read("portfolio.yaml") + "interviews: talks\n");
+        p.edit("essay.md", "(interviews/2026-02-24-interview-principal.md)", "(talks/2026-02-24-interview-principal.md)");
+        auto r = p.check();
+        CHECK_MESSAGE(addressed(r, "C2"), codes(r));
+        CHECK_MESSAGE(met(r, "R5"), codes(r));
+        p.write("centre.yaml", "extends: lilo-certificate\nid: c\ntitle: C\nrequirements:\n  R5: {folder: interviews/}\n");
+        r = p.check("2026-11-20", "centre.yaml");
+        CHECK_MESSAGE(addressed(r, "C2"), codes(r));
+        // A link into the folder's old place is not one into the interviews.
+        p.edit("essay.md", "(talks/2026-02-24-interview-principal.md)", "(interviews/2026-02-24-interview-principal.md)");
+        CHECK(!addressed(p.check(), "C2"));
+    }
     SUBCASE("C3 needs a list of two priorities")
     {
         const std::string text = p.read("essay.md");
