@@ -2,10 +2,12 @@
 
 #include "rules/criteria.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 
 #include "core/dump_json.hpp"
+#include "portfolio/fsys.hpp"
 #include "rules/explain.hpp"
 #include "rules/kinds.hpp"
 
@@ -45,6 +47,9 @@ nlohmann::json page_targets(const Programme& programme)
                                        : c.min_words ? nlohmann::json(*c.min_words) : nlohmann::json(nullptr)}};
     out["criteria"] = criteria;
     if (essay) out["essay"] = {{"requirement", essay->id}};
+    // Whether a mentor signs the portfolio off (a kind's signed_off): the page's sign-off section.
+    out["signed_off"] = std::any_of(programme.requirements.begin(), programme.requirements.end(),
+                                    [](const RequirementSpec& q) { return kind_of(q).signed_off; });
     return out;
 }
 
@@ -60,8 +65,13 @@ std::shared_ptr<const LiveSnapshot> LiveCheck::recheck(bool publish_unchanged)
     try {
         snap->programme = programme_for_check(opt);
         snap->report = check_portfolio(opt);
-        std::error_code ec;
-        const bool signoff = std::filesystem::symlink_status(opt.folder / "signoff.yaml", ec).type() != std::filesystem::file_type::not_found;
+        // Whether there is a sign-off, as the check reads the folder (the report says whether it holds).
+        bool signoff = false;
+        try {
+            signoff = DiskPortfolio(opt.folder).exists("signoff.yaml");
+        } catch (const std::exception& e) {
+            throw CannotCheck(e.what());  // the folder went between the check and here
+        }
         shown = {{"report", to_json(*snap->report, lilo_version)}, {"targets", page_targets(*snap->programme)}, {"signoff", {{"present", signoff}}}};
     } catch (const CannotCheck& e) {
         shown = {{"error", e.what()}};

@@ -135,7 +135,7 @@ footer{max-width:1100px;margin:28px auto 24px;padding:0 24px;font-size:.8rem;col
       ol.appendChild(el('li', null, el('b', null, d.code), ' ', d.file ? el('span', {'class': 'where'}, d.file + (d.line ? ':' + d.line : '')) : null, d.message));
     });
     if (!items.length) {
-      var so = signoffOf(s), mentor = r.requirements.some(function (q) { return q.kind === 'mentor'; });
+      var so = signoffOf(s), mentor = !!s.targets.signed_off;
       ol.appendChild(el('li', null, so.cls === 'current' || !mentor ? (mentor ? 'Everything is met and signed off: ' : 'Everything is met: ') + '`lilo bundle` makes the submission, a file anyone can verify.'
         : so.cls === 'stale' ? 'Everything is met: ask your mentor to review the changes and sign again (`lilo signoff`).'
         : 'Everything is met: ask your mentor to review it and sign it off with `lilo signoff`.'));
@@ -261,8 +261,8 @@ footer{max-width:1100px;margin:28px auto 24px;padding:0 24px;font-size:.8rem;col
     var st = $('status');
     st.className = 'badge ' + r.status;
     st.textContent = r.status === 'complete' ? 'complete' : 'incomplete: ' + r.summary.errors + ' to fix';
-    // The sign-off belongs to the mentor requirement (R1 of the certificate and the diploma).
-    $('signoff-section').hidden = !r.requirements.some(function (q) { return q.kind === 'mentor'; });
+    // The sign-off section is there when a requirement's kind is signed off by a mentor (R1's mentor).
+    $('signoff-section').hidden = !s.targets.signed_off;
     var so = signoffOf(s), p = $('signoff');
     p.className = so.cls;
     p.textContent = so.text;

@@ -51,6 +51,7 @@ const text = (page, sel) => page.$eval(sel, (e) => e.textContent.replace(/\s+/g,
     const others = await page.$$eval('#requirements li', (lis) => lis.filter((l) => l.dataset.id !== 'R2').map((l) => l.className));
     check(others.length === 5 && others.every((c) => c === 'met'), 'the other requirements are met', others);
     check(/current/.test(await text(page, '#signoff')), 'the sign-off is current', await text(page, '#signoff'));
+    check(await page.$eval('#signoff-section', (e) => !e.hidden), 'the sign-off section is shown: R1 is signed off by the mentor');
     const essay = await text(page, '#essay-words');
     check(/words; the band is 900–1,100 — within it/.test(essay), 'the essay is within its band', essay);
     check(await page.$$eval('#criteria tbody tr', (e) => e.length) === 10, 'a row per criterion');

@@ -151,11 +151,13 @@ TEST_CASE("serve: the time line's targets come from the kind that keeps one, the
     CHECK(t["journal"]["max_gap_days"] == 20);
     CHECK(t["journal"]["min_entries"].is_number());
     CHECK(t["essay"]["requirement"] == "R6");
+    CHECK(t["signed_off"] == true);  // R1's mentor signs off
     // A programme without a journal or a final reflective piece: no time line, no essay.
     const auto mphil = lilo::load_programme("mphil-elsi", ".");
     const auto m = lilo::page_targets(mphil);
     CHECK(!m.contains("journal"));
     CHECK(!m.contains("essay"));
+    CHECK(m["signed_off"] == false);
 }
 
 TEST_CASE("serve: the key is 128 random bits in hex, new each time, compared exactly")
