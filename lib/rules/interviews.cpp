@@ -209,12 +209,9 @@ namespace {
 void init(scaffold::Writer& w, const RequirementSpec& r)
 {
     const Params& p = params_of<Params>(r);
-    const std::string dir = folder_prefix(p.folder);
-    const long n = p.min_interviews;
     const long questions = p.min_questions;
-    const double years = p.min_years_in_leadership;
     char years_text[32];
-    std::snprintf(years_text, sizeof years_text, "%g", years);
+    std::snprintf(years_text, sizeof years_text, "%g", p.min_years_in_leadership);
     const std::string& qsection = p.questions_section;
     Headings sections = p.sections;
     if (sections.empty()) sections = {{"Purpose"}, {qsection}, {"Notes", "Transcript"}, {"Reflection"}};
@@ -225,7 +222,7 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
     t += para("One Markdown file here for each interview you plan and hold with an experienced leader, e.g. `" +
               w.today.str() + "-interview-principal.md`. This README is not counted as an interview.");
     t += "\n";
-    t += bullet("At least " + plural(n, "interview is", "interviews are") + " needed, dated inside your period.");
+    t += bullet("At least " + plural(p.min_interviews, "interview is", "interviews are") + " needed, dated inside your period.");
     t += bullet("In the front matter: `date`, `interviewee.role`, `interviewee.years_in_leadership` (at least " +
                 std::string(years_text) + "), and `consent: true` or the path of a consent file that exists.");
     t += bullet("Sections " + join(shown) + (questions > 0 ? "; under *" + qsection + "*, a list of at least " +
@@ -235,7 +232,7 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
                 "not appear in the essay or the journal.");
     t += "\nAn interview can start like this:\n\n";
     t += "```markdown\n---\ndate: YYYY-MM-DD\ninterviewee:\n  name: Their Name\n  role: Principal\n  years_in_leadership: " +
-         std::to_string(static_cast<long>(std::ceil(years)) + 5) +
+         std::to_string(static_cast<long>(std::ceil(p.min_years_in_leadership)) + 5) +
          "\nconsent: true          # or the path of a consent file, e.g. consent/form.pdf\nprivate: true\n---\n";
     for (const auto& a : sections) {
         t += "\n## " + a.front() + "\n";
@@ -247,7 +244,7 @@ void init(scaffold::Writer& w, const RequirementSpec& r)
         }
     }
     t += "```\n";
-    w.add(dir + "README.md", t);
+    w.add(folder_prefix(p.folder) + "README.md", t);
 }
 
 // For the editor: the sections each interview needs.

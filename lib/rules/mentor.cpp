@@ -153,28 +153,24 @@ std::string manifest_part(const scaffold::Writer& w, const RequirementSpec& r)
 void init(scaffold::Writer& w, const RequirementSpec& r)
 {
     const Params& p = params_of<Params>(r);
-    const std::string dir = folder_prefix(p.folder);
-    const long meetings = p.min_meetings;
-    const long words = p.min_meeting_words;
-    const long delay = p.max_start_delay_days;
     std::string t = "# " + r.title + " (" + r.id + ")\n\n";
     t += para("One Markdown file here for each meeting with your mentor, e.g. `" + w.today.str() +
               "-agreeing-goals.md`. This README is not counted as a record.");
     t += "\n";
     t += bullet("Date each record: start its file name with the date (`YYYY-MM-DD-…`) or give `date: YYYY-MM-DD` in its "
                 "front matter. The date must lie inside your period.");
-    if (words > 0)
-        t += bullet("Write at least " + plural(words, "word", "words") +
+    if (p.min_meeting_words > 0)
+        t += bullet("Write at least " + plural(p.min_meeting_words, "word", "words") +
                     " in each record: what you discussed, what you agreed, what you will do next.");
-    if (meetings > 0) t += bullet("At least " + plural(meetings, "record is", "records are") + " needed.");
+    if (p.min_meetings > 0) t += bullet("At least " + plural(p.min_meetings, "record is", "records are") + " needed.");
     t += bullet("Name your mentor under `mentor:` in portfolio.yaml (name, role, `since:`). `since` must be at most " +
-                plural(delay, "day", "days") + " after the period starts, and your mentor cannot be you.");
-    t += bullet("When your mentor signs the portfolio off, they record what `lilo fingerprint` prints as `sha256:` in "
-                "signoff.yaml (with their name and the date); any later change makes that sign-off stale.");
+                plural(p.max_start_delay_days, "day", "days") + " after the period starts, and your mentor cannot be you.");
+    t += bullet("When your mentor has reviewed the portfolio, they sign it off with `lilo signoff`, which writes "
+                "signoff.yaml (their name, the date and the portfolio's fingerprint); any later change makes that sign-off stale.");
     t += "\nA record can start like this:\n\n";
     t += "```markdown\n---\ndate: YYYY-MM-DD\nattendees:\n  - Your Name\n  - Your Mentor's Name\n---\n\n";
     t += "# Agreeing goals and ground rules\n\n## Discussed\n\n## Agreed\n\n## Next steps\n```\n";
-    w.add(dir + "README.md", t);
+    w.add(folder_prefix(p.folder) + "README.md", t);
 }
 
 } // namespace

@@ -155,7 +155,7 @@ std::optional<std::string> check_fingerprint(CheckContext& ctx, const YamlDoc& d
 {
     const auto& v = doc.value;
     if (!v.contains("sha256")) {
-        ctx.error("signoff-invalid", rel, 1, "signoff.yaml has no `sha256:`; the mentor records the output of `lilo fingerprint` there");
+        ctx.error("signoff-invalid", rel, 1, "signoff.yaml has no `sha256:`; the mentor signs off with `lilo signoff`, which writes it (or records there what `lilo fingerprint` prints)");
         return std::nullopt;
     }
     const std::string text = v["sha256"].is_string() ? v["sha256"].get<std::string>() : dump_json(v["sha256"]);

@@ -82,6 +82,18 @@ TEST_CASE("the scaffold of lilo-certificate has every folder, template and file 
                              ".github/workflows/lilo.yml"})
         CHECK_MESSAGE(file(files, path) != nullptr, path);
 
+    // The mentor's README tells how a sign-off is made today: lilo signoff, with the thresholds in force.
+    const auto* mentoring = file(files, "mentoring/README.md");
+    REQUIRE(mentoring);
+    CHECK(mentoring->content.find("`lilo signoff`") != std::string::npos);
+    CHECK(mentoring->content.find("at least 50 words") != std::string::npos);
+    CHECK(mentoring->content.find("At least 3 records are needed") != std::string::npos);
+    CHECK(mentoring->content.find("at most 30 days after the period starts") != std::string::npos);
+    const auto* interviews = file(files, "interviews/README.md");
+    REQUIRE(interviews);
+    CHECK(interviews->content.find("At least 1 interview is needed") != std::string::npos);
+    CHECK(interviews->content.find("years_in_leadership: 10\n") != std::string::npos);
+
     const auto* manifest = file(files, "portfolio.yaml");
     REQUIRE(manifest);
     CHECK(manifest->content.starts_with("# yaml-language-server: $schema=https://lilo.example/schemas/portfolio.schema.json\n"));
