@@ -28,15 +28,13 @@ std::string moved_path(const CheckContext& ctx, const std::string& path)
     const auto slash = path.find('/');
     const std::string first = slash == std::string::npos ? path : path.substr(0, slash);
     for (const auto& q : ctx.programme.requirements) {
-        const auto* kind = find_kind(q.kind);
-        if (!kind || kind->moved_by.empty()) continue;
-        const auto place = requirement_place(q, nullptr);
-        std::string_view folder = place->path;  // `folder: journal/` is the folder journal
-        while (folder.size() > 1 && folder.back() == '/') folder.remove_suffix(1);
+        const auto place = requirement_place(q, nullptr);  // where the programme puts it
+        if (!place) continue;
         const bool moved_file = !place->folder && path == place->path;
-        const bool in_moved_folder = place->folder && slash != std::string::npos && first == folder;
+        // Compared as paths: `folder: interviews/` is the folder interviews.
+        const bool in_moved_folder = place->folder && slash != std::string::npos && first == ctx.fs.resolve(place->path, "").rel;
         if (!moved_file && !in_moved_folder) continue;
-        const auto moved = ctx.manifest.path_setting(std::string(kind->moved_by));
+        const auto moved = ctx.manifest.path_setting(std::string(kind_of(q).moved_by));
         if (!moved) break;
         const auto r = ctx.fs.resolve(*moved, "");
         if (moved_file) return r.rel;

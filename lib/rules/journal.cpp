@@ -87,8 +87,9 @@ void check_model(CheckContext& ctx, const DatedRecord& r, bool& ok)
     const auto& meta = r.file->meta();
     if (!meta.contains("model")) return;
     const std::string model = meta["model"].is_string() ? meta["model"].get<std::string>() : dump_json(meta["model"]);
-    const auto& models = params_of<Params>(*ctx.requirement).models;
-    const nlohmann::json* headings = model_headings(params_of<Params>(*ctx.requirement), model);
+    const Params& p = params_of<Params>(*ctx.requirement);
+    const auto& models = p.models;
+    const nlohmann::json* headings = model_headings(p, model);
     if (!headings) {
         std::string known;
         if (models.is_object())
